@@ -1,0 +1,3 @@
+module github.com/moonfuel/moonfuel
+
+go 1.26
