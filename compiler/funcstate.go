@@ -1,0 +1,331 @@
+package compiler
+
+import "fmt"
+
+// compiler holds the state shared by all functions of one chunk (Lua's
+// LexState and Dyndata).
+type compiler struct {
+	source  string
+	chunkID string
+	// line approximates the line of the last token consumed by a one-pass
+	// parser at the point code is emitted (Lua's lastline).
+	line int
+	// actvar lists the declared locals of all open functions, as indexes
+	// into their function's LocVars.
+	actvar []int
+	gotos  []labelDesc // pending gotos of all open functions
+	labels []labelDesc // active labels of all open functions
+}
+
+// labelDesc describes a pending goto or an active label.
+type labelDesc struct {
+	name    string
+	pc      int // the goto's jump, or the label's position
+	line    int
+	nactvar int // active locals at that point
+}
+
+// funcState is the state of a function being compiled (Lua's FuncState).
+type funcState struct {
+	f          *Proto
+	prev       *funcState
+	c          *compiler
+	bl         *blockCnt
+	lastTarget int // pc of the last jump target
+	jpc        int // jumps pending to the next instruction
+	freeReg    int
+	nactvar    int
+	firstLocal int // index of the function's first local in c.actvar
+	kcache     map[constKey]int
+}
+
+// blockCnt is a lexical block being compiled.
+type blockCnt struct {
+	previous   *blockCnt
+	firstLabel int
+	firstGoto  int
+	nactvar    int  // active locals outside the block
+	upval      bool // some local of the block is captured as an upvalue
+	isLoop     bool
+}
+
+func (c *compiler) touch(line int) {
+	if line > c.line {
+		c.line = line
+	}
+}
+
+func (c *compiler) syntaxError(msg string, line int) {
+	panic(bailout{&Error{ChunkID: c.chunkID, Line: line, Msg: msg}})
+}
+
+func (c *compiler) openFunc(prev *funcState, lineDefined int) *funcState {
+	fs := &funcState{
+		f:          &Proto{Source: c.source, LineDefined: lineDefined, MaxStackSize: 2},
+		prev:       prev,
+		c:          c,
+		lastTarget: 0,
+		jpc:        noJump,
+		firstLocal: len(c.actvar),
+		kcache:     make(map[constKey]int),
+	}
+	fs.enterBlock(&blockCnt{}, false)
+	return fs
+}
+
+// closeFunc emits the final return and checks pending gotos; gotoLine is the
+// line reported for an undefined label.
+func (fs *funcState) closeFunc(gotoLine int) {
+	fs.ret(0, 0)
+	fs.leaveBlock(gotoLine)
+	fs.f.Code = fs.f.Code[:len(fs.f.Code):len(fs.f.Code)]
+	fs.f.LineInfo = fs.f.LineInfo[:len(fs.f.LineInfo):len(fs.f.LineInfo)]
+	fs.kcache = nil
+}
+
+// ---------------------------------------------------------------------------
+// Limits
+
+func (fs *funcState) errorLimit(limit int, what string) {
+	where := "main function"
+	if fs.f.LineDefined != 0 {
+		where = fmt.Sprintf("function at line %d", fs.f.LineDefined)
+	}
+	fs.c.syntaxError(fmt.Sprintf("too many %s (limit is %d) in %s", what, limit, where), fs.c.line)
+}
+
+func (fs *funcState) checkLimit(v, limit int, what string) {
+	if v > limit {
+		fs.errorLimit(limit, what)
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Variables
+
+func (fs *funcState) locVar(i int) *LocVar {
+	return &fs.f.LocVars[fs.c.actvar[fs.firstLocal+i]]
+}
+
+func (fs *funcState) newLocalVar(name string) {
+	c := fs.c
+	fs.checkLimit(len(c.actvar)+1-fs.firstLocal, MaxLocals, "local variables")
+	fs.f.LocVars = append(fs.f.LocVars, LocVar{Name: name})
+	c.actvar = append(c.actvar, len(fs.f.LocVars)-1)
+}
+
+func (fs *funcState) adjustLocalVars(n int) {
+	fs.nactvar += n
+	for ; n > 0; n-- {
+		fs.locVar(fs.nactvar - n).StartPC = fs.pc()
+	}
+}
+
+func (fs *funcState) removeVars(toLevel int) {
+	n := fs.nactvar - toLevel
+	for fs.nactvar > toLevel {
+		fs.nactvar--
+		fs.locVar(fs.nactvar).EndPC = fs.pc()
+	}
+	fs.c.actvar = fs.c.actvar[:len(fs.c.actvar)-n]
+}
+
+func (fs *funcState) searchVar(name string) int {
+	for i := fs.nactvar - 1; i >= 0; i-- {
+		if fs.locVar(i).Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func (fs *funcState) markUpval(level int) {
+	bl := fs.bl
+	for bl.nactvar > level {
+		bl = bl.previous
+	}
+	bl.upval = true
+}
+
+func (fs *funcState) searchUpvalue(name string) int {
+	for i, u := range fs.f.Upvalues {
+		if u.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func (fs *funcState) newUpvalue(name string, v *expDesc) int {
+	fs.checkLimit(len(fs.f.Upvalues)+1, MaxUpvalues, "upvalues")
+	fs.f.Upvalues = append(fs.f.Upvalues, UpvalDesc{Name: name, InStack: v.k == kLocal, Index: v.info})
+	return len(fs.f.Upvalues) - 1
+}
+
+func singleVarAux(fs *funcState, name string, v *expDesc, base bool) {
+	if fs == nil {
+		*v = newExp(kVoid, 0)
+		return
+	}
+	if r := fs.searchVar(name); r >= 0 {
+		*v = newExp(kLocal, r)
+		if !base {
+			fs.markUpval(r)
+		}
+		return
+	}
+	idx := fs.searchUpvalue(name)
+	if idx < 0 {
+		singleVarAux(fs.prev, name, v, false)
+		if v.k == kVoid {
+			return
+		}
+		idx = fs.newUpvalue(name, v)
+	}
+	*v = newExp(kUpval, idx)
+}
+
+func (fs *funcState) singleVar(name string, v *expDesc) {
+	singleVarAux(fs, name, v, true)
+	if v.k == kVoid {
+		singleVarAux(fs, "_ENV", v, true)
+		k := newExp(kK, fs.stringK(name))
+		fs.indexed(v, &k)
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Blocks, gotos and labels
+
+func (fs *funcState) enterBlock(bl *blockCnt, isLoop bool) {
+	bl.isLoop = isLoop
+	bl.nactvar = fs.nactvar
+	bl.firstLabel = len(fs.c.labels)
+	bl.firstGoto = len(fs.c.gotos)
+	bl.upval = false
+	bl.previous = fs.bl
+	fs.bl = bl
+}
+
+// leaveBlock closes the current block; line is the line reported for an
+// undefined goto when this is the function's outermost block.
+func (fs *funcState) leaveBlock(line int) {
+	bl := fs.bl
+	c := fs.c
+	if bl.previous != nil && bl.upval {
+		j := fs.jump()
+		fs.patchClose(j, bl.nactvar)
+		fs.patchToHere(j)
+	}
+	if bl.isLoop {
+		fs.breakLabel()
+	}
+	fs.bl = bl.previous
+	fs.removeVars(bl.nactvar)
+	fs.freeReg = fs.nactvar
+	c.labels = c.labels[:bl.firstLabel]
+	if bl.previous != nil {
+		fs.moveGotosOut(bl)
+	} else if bl.firstGoto < len(c.gotos) {
+		fs.undefGoto(&c.gotos[bl.firstGoto], line)
+	}
+}
+
+func (fs *funcState) undefGoto(gt *labelDesc, line int) {
+	var msg string
+	if gt.name == "break" {
+		msg = fmt.Sprintf("<%s> at line %d not inside a loop", gt.name, gt.line)
+	} else {
+		msg = fmt.Sprintf("no visible label '%s' for <goto> at line %d", gt.name, gt.line)
+	}
+	fs.c.syntaxError(msg, line)
+}
+
+func (fs *funcState) moveGotosOut(bl *blockCnt) {
+	c := fs.c
+	for i := bl.firstGoto; i < len(c.gotos); {
+		gt := &c.gotos[i]
+		if gt.nactvar > bl.nactvar {
+			if bl.upval {
+				fs.patchClose(gt.pc, bl.nactvar)
+			}
+			gt.nactvar = bl.nactvar
+		}
+		if !fs.findLabel(i) {
+			i++
+		}
+	}
+}
+
+// findLabel tries to resolve pending goto g with a label of the current
+// block.
+func (fs *funcState) findLabel(g int) bool {
+	c := fs.c
+	bl := fs.bl
+	gt := &c.gotos[g]
+	for i := bl.firstLabel; i < len(c.labels); i++ {
+		lb := &c.labels[i]
+		if lb.name == gt.name {
+			if gt.nactvar > lb.nactvar && (bl.upval || len(c.labels) > bl.firstLabel) {
+				fs.patchClose(gt.pc, lb.nactvar)
+			}
+			fs.closeGoto(g, lb)
+			return true
+		}
+	}
+	return false
+}
+
+func (fs *funcState) closeGoto(g int, lb *labelDesc) {
+	c := fs.c
+	gt := &c.gotos[g]
+	if gt.nactvar < lb.nactvar {
+		vname := fs.locVar(gt.nactvar).Name
+		c.syntaxError(fmt.Sprintf("<goto %s> at line %d jumps into the scope of local '%s'",
+			gt.name, gt.line, vname), c.line)
+	}
+	fs.patchList(gt.pc, lb.pc)
+	c.gotos = append(c.gotos[:g], c.gotos[g+1:]...)
+}
+
+func (fs *funcState) newGoto(name string, line, pc int) int {
+	fs.c.gotos = append(fs.c.gotos, labelDesc{name: name, line: line, pc: pc, nactvar: fs.nactvar})
+	return len(fs.c.gotos) - 1
+}
+
+func (fs *funcState) newLabel(name string, line, pc int) int {
+	fs.c.labels = append(fs.c.labels, labelDesc{name: name, line: line, pc: pc, nactvar: fs.nactvar})
+	return len(fs.c.labels) - 1
+}
+
+// findGotos resolves the pending gotos of the current block that match
+// label l.
+func (fs *funcState) findGotos(l int) {
+	c := fs.c
+	for i := fs.bl.firstGoto; i < len(c.gotos); {
+		if c.gotos[i].name == c.labels[l].name {
+			fs.closeGoto(i, &c.labels[l])
+		} else {
+			i++
+		}
+	}
+}
+
+func (fs *funcState) breakLabel() {
+	l := fs.newLabel("break", 0, fs.pc())
+	fs.findGotos(l)
+}
+
+func (fs *funcState) gotoStat(name string, line, pc int) {
+	g := fs.newGoto(name, line, pc)
+	fs.findLabel(g)
+}
+
+func (fs *funcState) checkRepeated(name string) {
+	c := fs.c
+	for i := fs.bl.firstLabel; i < len(c.labels); i++ {
+		if c.labels[i].name == name {
+			c.syntaxError(fmt.Sprintf("label '%s' already defined on line %d", name, c.labels[i].line), c.line)
+		}
+	}
+}
