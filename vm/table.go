@@ -1,0 +1,652 @@
+package vm
+
+// Lua tables.
+//
+// A Table has an array part and a hash part, as Lua's do:
+//
+//   - The array part holds integer keys 1..len(arr). Its size only changes
+//     when the hash part is full and a new key arrives (rehash), when the
+//     table is created with a size hint, or through ResizeArray; the new size
+//     is computed as Lua's computesizes does: the largest power of two n such
+//     that more than n/2 of the slots 1..n would be in use.
+//   - The hash part is a chained hash table whose entries (nodes) are kept in
+//     insertion order in one slice, with a separate bucket array of chain
+//     heads. Each node caches its key's 32-bit hash, so growing the table
+//     never rehashes a key. Assigning nil to a key leaves the node in place
+//     with a nil value (a dead entry) so `next` keeps working during a
+//     traversal that clears fields; dead entries are dropped when the hash
+//     part is rebuilt, which happens only when a new key finds it full.
+//     Assigning nil to an absent key does nothing (Lua 5.3 would insert a
+//     dead node; the only visible difference is when a later rehash happens).
+//
+// Iteration order (Next, Iter) is the array part in index order and then the
+// hash part in insertion order; it depends on the sequence of operations
+// only, never on hash values, addresses or the hash seed, so it is the same
+// on every run.
+//
+// Keys are normalised: a float with an integral value is stored as that
+// integer (2.0 → 2, -0.0 → 0); nil and NaN keys are refused on store
+// (errIndexNil, errIndexNaN) and read as absent. Strings compare by content.
+//
+// Memory (decision 7): every allocation is charged to the table's heap before
+// it is made; parts replaced by a resize are released after it. The size
+// model, in bytes, is
+//
+//	sizeBytes = tableHeaderBytes          (the Table struct, 96 on 64-bit)
+//	          + 16 * array slots          (one Value each)
+//	          + 44 * hash slots           (a 40-byte node + a 4-byte bucket head)
+//
+// where hash slots is the hash part's capacity (0 or a power of two). A nil
+// heap means no accounting.
+//
+// Metamethod cache: flags bit i set means metamethod event i is known to be
+// absent from this table (used when this table is someone's metatable). Any
+// store of a string key clears all bits; only string keys can name events,
+// so stores of other keys leave them alone.
+
+import (
+	"errors"
+	"math"
+	"math/bits"
+	"unsafe"
+
+	"github.com/moonfuel/moonfuel/gc"
+)
+
+// Table is a Lua table.
+type Table struct {
+	arr    []Value // array part: arr[i] holds key i+1
+	nodes  []node  // hash part entries in insertion order; cap = hash size
+	bucket []int32 // len = cap(nodes); 1+index of each chain's first node, 0 = empty
+	meta   *Table
+	heap   *gc.Heap
+	flags  uint8 // bit i set = metamethod event i known absent
+}
+
+// node is one hash part entry. A dead entry has a nil val and keeps its key.
+type node struct {
+	key, val Value
+	h        uint32 // cached keyHash(key)
+	next     int32  // 1+index of the next node in the chain, 0 = end
+}
+
+// Size model constants (see the file comment).
+const (
+	tableHeaderBytes = int64(unsafe.Sizeof(Table{}))
+	arraySlotBytes   = int64(unsafe.Sizeof(Value{}))
+	hashSlotBytes    = int64(unsafe.Sizeof(node{})) + 4
+)
+
+// Limits, as Lua's MAXABITS / MAXHBITS.
+const (
+	maxABits     = 31
+	maxArraySize = 1 << maxABits // largest integer key the array part holds
+	maxHBits     = 30
+	maxHashSize  = 1 << maxHBits
+)
+
+// errTableOverflow is raised when a table would need more slots than the
+// limits above allow.
+var errTableOverflow = errors.New("table overflow")
+
+// newTable returns a table with room for narr array entries and nhash hash
+// entries, charging h for it first.
+func newTable(h *gc.Heap, narr, nhash int) *Table {
+	if narr < 0 {
+		narr = 0
+	}
+	hsize := hashSizeFor(nhash)
+	if narr > maxArraySize {
+		throw(errTableOverflow)
+	}
+	if h != nil {
+		if err := h.Charge(tableHeaderBytes + arrayBytes(narr) + hashBytes(hsize)); err != nil {
+			throw(err)
+		}
+	}
+	t := &Table{heap: h}
+	if narr > 0 {
+		t.arr = make([]Value, narr)
+	}
+	if hsize > 0 {
+		t.nodes = make([]node, 0, hsize)
+		t.bucket = make([]int32, hsize)
+	}
+	return t
+}
+
+func arrayBytes(n int) int64 { return int64(n) * arraySlotBytes }
+func hashBytes(n int) int64  { return int64(n) * hashSlotBytes }
+
+// sizeBytes returns the bytes the table accounts for (see the size model).
+func (t *Table) sizeBytes() int64 {
+	return tableHeaderBytes + arrayBytes(len(t.arr)) + hashBytes(cap(t.nodes))
+}
+
+// SizeBytes is sizeBytes for other packages (the gc, statistics).
+func (t *Table) SizeBytes() int64 { return t.sizeBytes() }
+
+// ArraySize returns the number of slots in the array part.
+func (t *Table) ArraySize() int { return len(t.arr) }
+
+// HashSize returns the capacity of the hash part (0 or a power of two).
+func (t *Table) HashSize() int { return cap(t.nodes) }
+
+// hashSizeFor returns the hash part capacity for n entries: 0, or n rounded
+// up to a power of two.
+func hashSizeFor(n int) int {
+	if n <= 0 {
+		return 0
+	}
+	if n > maxHashSize {
+		throw(errTableOverflow)
+	}
+	return 1 << bits.Len(uint(n-1))
+}
+
+// Metatable returns t's metatable, or nil.
+func (t *Table) Metatable() *Table { return t.meta }
+
+// SetMetatable sets t's metatable (nil removes it).
+func (t *Table) SetMetatable(m *Table) { t.meta = m }
+
+// ---------------------------------------------------------------- reads
+
+// Get returns t[k] without metamethods. Integral float keys read the
+// integer key; nil and NaN keys read nil.
+func (t *Table) Get(k Value) Value {
+	switch k.p {
+	case unsafe.Pointer(&intTag):
+		return t.GetInt(int64(k.n))
+	case unsafe.Pointer(&floatTag):
+		f := math.Float64frombits(k.n)
+		if floatFitsInt(f) {
+			return t.GetInt(int64(f))
+		}
+		if f != f {
+			return Nil
+		}
+		return t.getHashed(k, hashFloatBits(k.n))
+	case nil:
+		return Nil
+	case unsafe.Pointer(&boolTag):
+		return t.getHashed(k, keyHash(k))
+	}
+	if k.n>>kindShift == kindString {
+		s := k.AsString()
+		return t.GetStrH(s, hashString(s))
+	}
+	return t.getHashed(k, hashPtr(k.p))
+}
+
+// GetInt returns t[i] without metamethods.
+func (t *Table) GetInt(i int64) Value {
+	if uint64(i)-1 < uint64(len(t.arr)) {
+		return t.arr[i-1]
+	}
+	return t.getIntHash(i)
+}
+
+func (t *Table) getIntHash(i int64) Value {
+	if len(t.bucket) == 0 {
+		return Nil
+	}
+	h := hashInt(i)
+	for j := t.bucket[h&uint32(len(t.bucket)-1)]; j != 0; {
+		nd := &t.nodes[j-1]
+		if nd.key.n == uint64(i) && nd.key.p == unsafe.Pointer(&intTag) {
+			return nd.val
+		}
+		j = nd.next
+	}
+	return Nil
+}
+
+// GetStr returns t[s] without metamethods.
+func (t *Table) GetStr(s string) Value {
+	if len(t.bucket) == 0 {
+		return Nil
+	}
+	return t.GetStrH(s, hashString(s))
+}
+
+// GetStrH is GetStr with the key's hash precomputed by hashString (for
+// constant keys: the key is never rehashed).
+func (t *Table) GetStrH(s string, h uint64) Value {
+	if len(t.bucket) == 0 {
+		return Nil
+	}
+	h32 := uint32(h)
+	want := uint64(len(s)) | kindString<<kindShift
+	for j := t.bucket[h32&uint32(len(t.bucket)-1)]; j != 0; {
+		nd := &t.nodes[j-1]
+		if nd.h == h32 && nd.key.n == want && nd.key.isStringKey() && nd.key.AsString() == s {
+			return nd.val
+		}
+		j = nd.next
+	}
+	return Nil
+}
+
+// isStringKey reports whether a key whose payload word looks like a string's
+// is one (an integer or float key can carry any payload).
+func (k Value) isStringKey() bool {
+	return k.p != unsafe.Pointer(&intTag) && k.p != unsafe.Pointer(&floatTag)
+}
+
+// getHashed looks up a normalised non-string key in the hash part.
+func (t *Table) getHashed(k Value, h uint32) Value {
+	if i := t.findNode(k, h); i >= 0 {
+		return t.nodes[i].val
+	}
+	return Nil
+}
+
+// findNode returns the index of the node holding the normalised key k (live
+// or dead), or -1.
+func (t *Table) findNode(k Value, h uint32) int {
+	if len(t.bucket) == 0 {
+		return -1
+	}
+	str := k.n>>kindShift == kindString && k.isStringKey()
+	for j := t.bucket[h&uint32(len(t.bucket)-1)]; j != 0; {
+		nd := &t.nodes[j-1]
+		if nd.h == h {
+			if nd.key == k {
+				return int(j - 1)
+			}
+			if str && nd.key.n == k.n && nd.key.isStringKey() && nd.key.AsString() == k.AsString() {
+				return int(j - 1)
+			}
+		}
+		j = nd.next
+	}
+	return -1
+}
+
+// normKey normalises a key for lookup: integral floats become integers.
+// ok is false for nil and NaN.
+func normKey(k Value) (Value, bool) {
+	switch k.p {
+	case nil:
+		return k, false
+	case unsafe.Pointer(&floatTag):
+		f := math.Float64frombits(k.n)
+		if floatFitsInt(f) {
+			return Int(int64(f)), true
+		}
+		if f != f {
+			return k, false
+		}
+	}
+	return k, true
+}
+
+// ---------------------------------------------------------------- writes
+
+// Set does t[k] = v without metamethods. It raises errIndexNil or
+// errIndexNaN for nil and NaN keys (whatever v is); assigning nil removes the
+// key. Growing the table charges the heap first and raises its error if the
+// charge is refused, leaving the table as it was.
+func (t *Table) Set(k, v Value) {
+	switch k.p {
+	case unsafe.Pointer(&intTag):
+		t.SetInt(int64(k.n), v)
+		return
+	case unsafe.Pointer(&floatTag):
+		f := math.Float64frombits(k.n)
+		if floatFitsInt(f) {
+			t.SetInt(int64(f), v)
+			return
+		}
+		if f != f {
+			throw(errIndexNaN)
+		}
+		t.setHashed(k, hashFloatBits(k.n), v)
+		return
+	case nil:
+		throw(errIndexNil)
+	case unsafe.Pointer(&boolTag):
+		t.setHashed(k, keyHash(k), v)
+		return
+	}
+	if k.n>>kindShift == kindString {
+		t.flags = 0
+		t.setHashed(k, uint32(hashString(k.AsString())), v)
+		return
+	}
+	t.setHashed(k, hashPtr(k.p), v)
+}
+
+// SetInt does t[i] = v without metamethods.
+func (t *Table) SetInt(i int64, v Value) {
+	if uint64(i)-1 < uint64(len(t.arr)) {
+		t.arr[i-1] = v
+		return
+	}
+	t.setHashed(Int(i), hashInt(i), v)
+}
+
+// SetStr does t[s] = v without metamethods. The string is stored as given
+// (not copied): the caller owns its accounting.
+func (t *Table) SetStr(s string, v Value) {
+	t.SetStrH(s, hashString(s), v)
+}
+
+// SetStrH is SetStr with the key's hash precomputed by hashString.
+func (t *Table) SetStrH(s string, h uint64, v Value) {
+	t.flags = 0
+	h32 := uint32(h)
+	if len(t.bucket) != 0 {
+		want := uint64(len(s)) | kindString<<kindShift
+		for j := t.bucket[h32&uint32(len(t.bucket)-1)]; j != 0; {
+			nd := &t.nodes[j-1]
+			if nd.h == h32 && nd.key.n == want && nd.key.isStringKey() && nd.key.AsString() == s {
+				nd.val = v
+				return
+			}
+			j = nd.next
+		}
+	}
+	if v.IsNil() {
+		return
+	}
+	t.newKey(stringValue(s), h32, v)
+}
+
+// setHashed stores v under the normalised key k (hash h) outside the array
+// part's current range.
+func (t *Table) setHashed(k Value, h uint32, v Value) {
+	if i := t.findNode(k, h); i >= 0 {
+		t.nodes[i].val = v
+		return
+	}
+	if v.IsNil() {
+		return
+	}
+	t.newKey(k, h, v)
+}
+
+// newKey adds the absent key k (hash h) with the non-nil value v, growing
+// the table first if the hash part is full.
+func (t *Table) newKey(k Value, h uint32, v Value) {
+	if len(t.nodes) == cap(t.nodes) {
+		t.rehash(k)
+		if k.p == unsafe.Pointer(&intTag) && k.n-1 < uint64(len(t.arr)) {
+			t.arr[k.n-1] = v
+			return
+		}
+	}
+	t.appendNode(k, h, v)
+}
+
+// appendNode adds a node; the hash part must have room.
+func (t *Table) appendNode(k Value, h uint32, v Value) {
+	i := len(t.nodes)
+	t.nodes = t.nodes[:i+1]
+	nd := &t.nodes[i]
+	nd.key, nd.val, nd.h = k, v, h
+	b := &t.bucket[h&uint32(len(t.bucket)-1)]
+	nd.next = *b
+	*b = int32(i + 1)
+}
+
+// ---------------------------------------------------------------- resizing
+
+// ceilLog2 returns ⌈log2 k⌉ for k ≥ 1.
+func ceilLog2(k uint64) int { return bits.Len64(k - 1) }
+
+// countIntKey adds an integer key to nums (nums[i] counts keys in
+// (2^(i-1), 2^i]) if it could live in an array part; it returns 1 if so.
+func countIntKey(k Value, nums *[maxABits + 1]int) int {
+	if k.p == unsafe.Pointer(&intTag) && k.n-1 < maxArraySize {
+		nums[ceilLog2(k.n)]++
+		return 1
+	}
+	return 0
+}
+
+// computeSizes returns the optimal array size for the integer keys counted
+// in nums (na of them): the largest power of two n such that more than n/2
+// of the keys 1..n are present, and how many keys that array would hold.
+func computeSizes(nums *[maxABits + 1]int, na int) (size, inArray int) {
+	a := 0 // keys ≤ 2^i
+	for i, p := 0, 1; i <= maxABits && na > p/2; i, p = i+1, p*2 {
+		a += nums[i]
+		if a > p/2 {
+			size, inArray = p, a
+		}
+	}
+	return size, inArray
+}
+
+// rehash grows (or compacts) the table for the new key ek, choosing the
+// array and hash sizes as Lua does from the keys in use.
+func (t *Table) rehash(ek Value) {
+	var nums [maxABits + 1]int
+	na := 0
+	for i := range t.arr {
+		if !t.arr[i].IsNil() {
+			nums[bits.Len64(uint64(i))]++ // key i+1: ⌈log2(i+1)⌉
+			na++
+		}
+	}
+	total := na
+	for i := range t.nodes {
+		nd := &t.nodes[i]
+		if nd.val.IsNil() {
+			continue
+		}
+		total++
+		na += countIntKey(nd.key, &nums)
+	}
+	na += countIntKey(ek, &nums)
+	total++
+	asize, inArray := computeSizes(&nums, na)
+	t.resize(asize, total-inArray, true)
+}
+
+// ResizeArray sets the array part to n slots, keeping the hash part's
+// capacity unless entries moving out of the array need more room (as Lua's
+// luaH_resizearray; used by SETLIST and table preallocation).
+func (t *Table) ResizeArray(n int) {
+	if n < 0 {
+		n = 0
+	}
+	t.resize(n, cap(t.nodes), false)
+}
+
+// resize gives the table nasize array slots and a hash part with room for
+// nhsize entries (rounded up to a power of two). compact forces the hash part
+// to be rebuilt without its dead entries. It charges the heap for the new
+// parts before touching the table, so a refused charge leaves it intact.
+func (t *Table) resize(nasize, nhsize int, compact bool) {
+	if nasize > maxArraySize {
+		throw(errTableOverflow)
+	}
+	oldArr, oldNodes := t.arr, t.nodes
+	oldA := len(oldArr)
+
+	// Entries that will live in the hash part: live nodes whose key does
+	// not move into the array, plus live array slots beyond nasize.
+	movedOut := 0
+	for i := nasize; i < oldA; i++ {
+		if !oldArr[i].IsNil() {
+			movedOut++
+		}
+	}
+	staying := 0
+	for i := range oldNodes {
+		nd := &oldNodes[i]
+		if !nd.val.IsNil() && !(nd.key.p == unsafe.Pointer(&intTag) && nd.key.n-1 < uint64(nasize)) {
+			staying++
+		}
+	}
+	if need := staying + movedOut; need > nhsize {
+		nhsize = need
+	}
+	hsize := hashSizeFor(nhsize)
+	rebuild := compact || hsize != cap(oldNodes) || movedOut > 0
+
+	var charge int64
+	if nasize != oldA {
+		charge += arrayBytes(nasize)
+	}
+	if rebuild {
+		charge += hashBytes(hsize)
+	}
+	if t.heap != nil && charge > 0 {
+		if err := t.heap.Charge(charge); err != nil {
+			throw(err)
+		}
+	}
+
+	// The charge succeeded: from here on nothing can fail.
+	arr := oldArr
+	if nasize != oldA {
+		arr = make([]Value, nasize)
+		copy(arr, oldArr)
+	}
+	// Hash entries whose key now falls in the array part move there; when
+	// the hash part is kept they stay behind as dead entries.
+	if nasize > oldA {
+		for i := range oldNodes {
+			nd := &oldNodes[i]
+			if !nd.val.IsNil() && nd.key.p == unsafe.Pointer(&intTag) && nd.key.n-1 < uint64(nasize) {
+				arr[nd.key.n-1] = nd.val
+				if !rebuild {
+					nd.val = Nil
+				}
+			}
+		}
+	}
+	if rebuild {
+		t.nodes, t.bucket = nil, nil
+		if hsize > 0 {
+			t.nodes = make([]node, 0, hsize)
+			t.bucket = make([]int32, hsize)
+		}
+		for i := range oldNodes {
+			nd := &oldNodes[i]
+			if !nd.val.IsNil() && !(nd.key.p == unsafe.Pointer(&intTag) && nd.key.n-1 < uint64(nasize)) {
+				t.appendNode(nd.key, nd.h, nd.val)
+			}
+		}
+		for i := nasize; i < oldA; i++ {
+			if !oldArr[i].IsNil() {
+				t.appendNode(Int(int64(i+1)), hashInt(int64(i+1)), oldArr[i])
+			}
+		}
+	}
+	t.arr = arr
+
+	var freed int64
+	if nasize != oldA {
+		freed += arrayBytes(oldA)
+	}
+	if rebuild {
+		freed += hashBytes(cap(oldNodes))
+	}
+	if t.heap != nil && freed > 0 {
+		t.heap.Release(freed)
+	}
+}
+
+// ---------------------------------------------------------------- length
+
+// Len returns a border of t (the # operator without __len), found as Lua
+// 5.3's luaH_getn does: a binary search in the array part if its last slot
+// is nil, otherwise an unbounded search through the hash part.
+func (t *Table) Len() int64 {
+	j := uint64(len(t.arr))
+	if j > 0 && t.arr[j-1].IsNil() {
+		var i uint64
+		for j-i > 1 {
+			m := (i + j) / 2
+			if t.arr[m-1].IsNil() {
+				j = m
+			} else {
+				i = m
+			}
+		}
+		return int64(i)
+	}
+	if cap(t.nodes) == 0 {
+		return int64(j)
+	}
+	return t.unboundSearch(j)
+}
+
+func (t *Table) unboundSearch(j uint64) int64 {
+	i := j // 0 or a present key
+	j++
+	for !t.GetInt(int64(j)).IsNil() {
+		i = j
+		if j > math.MaxInt64/2 {
+			// built on purpose to defeat the search: go linearly
+			i = 1
+			for !t.GetInt(int64(i)).IsNil() {
+				i++
+			}
+			return int64(i - 1)
+		}
+		j *= 2
+	}
+	for j-i > 1 {
+		m := (i + j) / 2
+		if t.GetInt(int64(m)).IsNil() {
+			j = m
+		} else {
+			i = m
+		}
+	}
+	return int64(i)
+}
+
+// ---------------------------------------------------------------- traversal
+
+// Next returns the entry after key k in t's traversal order (the first
+// entry when k is nil). At the end it returns a nil key and ok true; ok is
+// false when k is not a key of t ("invalid key to 'next'"). Keys assigned nil
+// during a traversal stay valid arguments.
+func (t *Table) Next(k Value) (key, val Value, ok bool) {
+	pos := 0
+	if !k.IsNil() {
+		nk, valid := normKey(k)
+		if !valid {
+			return Nil, Nil, false
+		}
+		if nk.p == unsafe.Pointer(&intTag) && nk.n-1 < uint64(len(t.arr)) {
+			pos = int(nk.n)
+		} else {
+			i := t.findNode(nk, keyHash(nk))
+			if i < 0 {
+				return Nil, Nil, false
+			}
+			pos = len(t.arr) + i + 1
+		}
+	}
+	_, key, val = t.Iter(pos)
+	return key, val, true
+}
+
+// Iter is an index-based traversal for loops that keep their place: start
+// with pos 0; each call returns the next live entry and the position to pass
+// next time. At the end the key is nil. Positions stay valid under
+// assignment to existing keys; adding keys may invalidate them.
+func (t *Table) Iter(pos int) (next int, key, val Value) {
+	if pos < 0 {
+		pos = 0
+	}
+	for ; pos < len(t.arr); pos++ {
+		if v := t.arr[pos]; !v.IsNil() {
+			return pos + 1, Int(int64(pos + 1)), v
+		}
+	}
+	for i := pos - len(t.arr); i < len(t.nodes); i++ {
+		if nd := &t.nodes[i]; !nd.val.IsNil() {
+			return len(t.arr) + i + 1, nd.key, nd.val
+		}
+	}
+	return len(t.arr) + len(t.nodes), Nil, Nil
+}
