@@ -7,16 +7,19 @@ local SOLAR_MASS = 4 * PI * PI
 local DAYS = 365.24
 
 -- A deterministic, made-up system: a heavy central body and four lighter
--- ones on roughly circular orbits.
+-- ones on roughly circular orbits, started on the axes so that no
+-- trigonometric function (whose last bit differs between C and Go
+-- libraries) enters the initial state.
 local bodies = { { x = 0, y = 0, z = 0, vx = 0, vy = 0, vz = 0, mass = SOLAR_MASS } }
+local dirs = { { 1, 0 }, { 0, 1 }, { -1, 0 }, { 0, -1 } }
 for i = 1, 4 do
-  local r = 2.5 * i + 0.5 * (i % 2)
-  local a = i * 1.3
-  local v = math.sqrt(SOLAR_MASS / r) * 0.95
+  local r = 1.5 * i + 0.25 * (i % 2)
+  local v = math.sqrt(SOLAR_MASS / r)
+  local d = dirs[i]
   bodies[#bodies + 1] = {
-    x = r * math.cos(a), y = r * math.sin(a), z = 0.05 * i - 0.1,
-    vx = -v * math.sin(a), vy = v * math.cos(a), vz = 0.01 * (3 - i),
-    mass = SOLAR_MASS * (0.001 / i),
+    x = r * d[1], y = r * d[2], z = 0.01 * i - 0.02,
+    vx = -v * d[2], vy = v * d[1], vz = 0.001 * (3 - i),
+    mass = SOLAR_MASS * (0.0005 / i),
   }
 end
 
