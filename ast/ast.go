@@ -57,29 +57,40 @@ type (
 		Name string
 	}
 	// Index is Obj[Key]; for Obj.name the parser produces Key as *String.
-	// Its line is the line of '.' or '['.
+	// Its line is the line of the key's last token (the name after '.', or
+	// the closing ']'): lua5.3 reports an index error on the line of the
+	// last token read when the access is emitted, which for an rvalue is
+	// usually this one.
 	Index struct {
 		Pos
 		Obj Expr
 		Key Expr
 	}
-	// Call is Fn(Args...); its line is the line of the call's arguments
-	// ('(', '{' or the string), which is the line Lua reports for the call.
+	// Call is Fn(Args...). Its line is the line Lua reports for the call:
+	// the line where the whole suffixed expression starts (the line of the
+	// first token of Fn's primary expression, so in "f\n.g\n(1)" it is
+	// f's line, also for chained calls such as "f\n(1)\n(2)").
 	Call struct {
 		Pos
 		Fn   Expr
 		Args []Expr
 	}
-	// MethodCall is Obj:Name(Args...).
+	// MethodCall is Obj:Name(Args...). Its line is the call's line, as
+	// for Call.
 	MethodCall struct {
 		Pos
 		Obj  Expr
 		Name string
 		Args []Expr
+		// NameLine is the line of Name: lua5.3 reports the indexing of Obj
+		// (the SELF instruction) there.
+		NameLine int
 	}
 	// Function is a function constructor (also used for the bodies of
-	// function statements and local functions); its line is the line of
-	// 'function' (the prototype's linedefined).
+	// function statements and local functions); its line is the
+	// prototype's linedefined as lua5.3 computes it: the line of
+	// 'function' for a function statement, but the line of '(' for a
+	// function expression and for a local function.
 	Function struct {
 		Pos
 		Params   []string
@@ -98,13 +109,17 @@ type (
 		X Expr
 	}
 	// BinOp is a binary operation, including 'and', 'or' and comparisons; its
-	// line is the operator's line (Lua reports arithmetic errors there).
+	// line is the operator's line (Lua reports arithmetic, bitwise and
+	// concatenation errors there).
 	BinOp struct {
 		Pos
 		Op   BinaryOp
 		L, R Expr
+		// EndLine is the line of the last token of R: lua5.3 reports
+		// comparison errors (==, <, <=, ...) there.
+		EndLine int
 	}
-	// UnOp is a unary operation.
+	// UnOp is a unary operation; its line is the operator's line.
 	UnOp struct {
 		Pos
 		Op UnaryOp
@@ -226,6 +241,9 @@ type (
 		Pos
 		Targets []Expr
 		Values  []Expr
+		// EndLine is the line of the statement's last token: lua5.3
+		// reports errors of the stores (e.g. indexing a nil target) there.
+		EndLine int
 	}
 	// Local is 'local Names <= Values>'.
 	Local struct {
@@ -270,12 +288,16 @@ type (
 		Blocks []*Block
 		Else   *Block // nil when absent
 	}
-	// NumericFor is 'for Var = Start, Limit [, Step] do Body end'.
+	// NumericFor is 'for Var = Start, Limit [, Step] do Body end'. Its
+	// line is the line of 'for' (lua5.3's line for the FORLOOP).
 	NumericFor struct {
 		Pos
 		Var                string
 		Start, Limit, Step Expr // Step is nil when absent
 		Body               *Block
+		// DoLine is the line of 'do': lua5.3 reports "'for' initial value
+		// must be a number" and the like there (the FORPREP).
+		DoLine int
 	}
 	// GenericFor is 'for Names in Exprs do Body end'.
 	GenericFor struct {
@@ -283,6 +305,10 @@ type (
 		Names []string
 		Exprs []Expr
 		Body  *Block
+		// ExprLine is the line of the first token after 'in': lua5.3 uses
+		// it for the iterator call and loop instructions (TFORCALL,
+		// TFORLOOP), so "attempt to call a nil value" is reported there.
+		ExprLine int
 	}
 	// Return is 'return Values'.
 	Return struct {
