@@ -362,13 +362,17 @@ type constKey struct {
 	s    string
 }
 
+// addK finds or adds a constant. Like Lua, the cache of constant indexes is
+// shared by all the functions of the chunk, so a constant last added by
+// another function is added again (luac produces the same duplicates).
 func (fs *funcState) addK(key constKey, v Constant) int {
-	if k, ok := fs.kcache[key]; ok {
+	consts := fs.f.Constants
+	if k, ok := fs.c.kcache[key]; ok && k < len(consts) && consts[k] == v {
 		return k
 	}
-	k := len(fs.f.Constants)
-	fs.f.Constants = append(fs.f.Constants, v)
-	fs.kcache[key] = k
+	k := len(consts)
+	fs.f.Constants = append(consts, v)
+	fs.c.kcache[key] = k
 	return k
 }
 

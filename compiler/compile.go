@@ -15,7 +15,8 @@ import (
 // vararg function with one upvalue, _ENV. Errors are *Error values carrying
 // Lua's message text.
 func Compile(chunk *ast.Chunk) (p *Proto, err error) {
-	c := &compiler{source: chunk.Source, chunkID: chunkID(chunk.Source)}
+	c := &compiler{source: chunk.Source, chunkID: chunkID(chunk.Source), line: 1,
+		kcache: make(map[constKey]int)}
 	defer func() {
 		if r := recover(); r != nil {
 			b, ok := r.(bailout)
@@ -74,7 +75,10 @@ func (fs *funcState) block(b *ast.Block) {
 
 func (fs *funcState) statement(b *ast.Block, idx int, s ast.Stmt, next int, inRepeat bool) {
 	c := fs.c
-	c.touch(s.Line())
+	if !isGotoOrBreak(s) {
+		// goto and break emit their jump before consuming the keyword
+		c.touch(s.Line())
+	}
 	switch s := s.(type) {
 	case *ast.Empty:
 	case *ast.If:

@@ -13,8 +13,9 @@ type compiler struct {
 	// actvar lists the declared locals of all open functions, as indexes
 	// into their function's LocVars.
 	actvar []int
-	gotos  []labelDesc // pending gotos of all open functions
-	labels []labelDesc // active labels of all open functions
+	kcache map[constKey]int // constant -> index in the function that added it last
+	gotos  []labelDesc      // pending gotos of all open functions
+	labels []labelDesc      // active labels of all open functions
 }
 
 // labelDesc describes a pending goto or an active label.
@@ -36,7 +37,6 @@ type funcState struct {
 	freeReg    int
 	nactvar    int
 	firstLocal int // index of the function's first local in c.actvar
-	kcache     map[constKey]int
 }
 
 // blockCnt is a lexical block being compiled.
@@ -67,7 +67,6 @@ func (c *compiler) openFunc(prev *funcState, lineDefined int) *funcState {
 		lastTarget: 0,
 		jpc:        noJump,
 		firstLocal: len(c.actvar),
-		kcache:     make(map[constKey]int),
 	}
 	fs.enterBlock(&blockCnt{}, false)
 	return fs
@@ -80,7 +79,6 @@ func (fs *funcState) closeFunc(gotoLine int) {
 	fs.leaveBlock(gotoLine)
 	fs.f.Code = fs.f.Code[:len(fs.f.Code):len(fs.f.Code)]
 	fs.f.LineInfo = fs.f.LineInfo[:len(fs.f.LineInfo):len(fs.f.LineInfo)]
-	fs.kcache = nil
 }
 
 // ---------------------------------------------------------------------------
