@@ -19,15 +19,15 @@ type PackOption uint8
 
 // Kinds of pack options.
 const (
-	KInt      PackOption = iota // signed integer
-	KUint                       // unsigned integer
-	KFloat                      // float or double
-	KChar                       // fixed-size string
-	KString                     // string preceded by its length
-	KZstr                       // zero-terminated string
-	KPadding                    // one byte of padding
-	KPaddAlign                  // alignment padding ('X')
-	KNop                        // no data (endianness, spaces, '!')
+	KInt       PackOption = iota // signed integer
+	KUint                        // unsigned integer
+	KFloat                       // float or double
+	KChar                        // fixed-size string
+	KString                      // string preceded by its length
+	KZstr                        // zero-terminated string
+	KPadding                     // one byte of padding
+	KPaddAlign                   // alignment padding ('X')
+	KNop                         // no data (endianness, spaces, '!')
 )
 
 var (
@@ -143,7 +143,7 @@ func (h *packHeader) getDetails(total int64) (opt PackOption, size, ntoalign int
 	if err != nil {
 		return
 	}
-	align := size // usually, alignment follows size
+	align := size          // usually, alignment follows size
 	if opt == KPaddAlign { // 'X' gets alignment from the following option
 		if !h.more() {
 			return opt, 0, 0, &ArgError{1, "invalid next option for option 'X'"}
