@@ -108,8 +108,10 @@ func (fs *funcState) statement(b *ast.Block, idx int, s ast.Stmt, next int, inRe
 		fs.labelStat(b, idx, s, inRepeat)
 	case *ast.Break:
 		fs.gotoStat("break", s.Line(), fs.jump())
+		c.touch(s.Line())
 	case *ast.Goto:
 		fs.gotoStat(s.Label, s.Line(), fs.jump())
+		c.touch(s.Line())
 	case *ast.ExprStmt:
 		var v expDesc
 		fs.expr(s.Call, &v)
@@ -315,9 +317,13 @@ func (fs *funcState) cond(e ast.Expr) int {
 func (fs *funcState) ifStat(s *ast.If) {
 	escape := noJump
 	for i, cnd := range s.Conds {
+		if i > 0 {
+			fs.c.touch(s.Blocks[i-1].EndLine) // 'elseif'
+		}
 		fs.testThenBlock(cnd, s.Blocks[i], &escape, i+1 < len(s.Conds) || s.Else != nil)
 	}
 	if s.Else != nil {
+		fs.c.touch(s.Blocks[len(s.Blocks)-1].EndLine) // 'else'
 		fs.block(s.Else)
 	}
 	fs.c.touch(endLineOf(s))
@@ -341,12 +347,12 @@ func (fs *funcState) testThenBlock(cnd ast.Expr, b *ast.Block, escape *int, more
 		fs.goIfFalse(&v)
 		fs.enterBlock(&bl, false)
 		g := stmts[0]
-		fs.c.touch(g.Line())
 		if gt, ok := g.(*ast.Goto); ok {
 			fs.gotoStat(gt.Label, gt.Line(), v.tj)
 		} else {
 			fs.gotoStat("break", g.Line(), v.tj)
 		}
+		fs.c.touch(g.Line())
 		k := 1
 		for k < len(stmts) {
 			if _, ok := stmts[k].(*ast.Empty); !ok {
@@ -356,7 +362,6 @@ func (fs *funcState) testThenBlock(cnd ast.Expr, b *ast.Block, escape *int, more
 		}
 		if k == len(stmts) && b.Return == nil {
 			fs.leaveBlock(0)
-			fs.c.touch(b.EndLine)
 			return
 		}
 		jf = fs.jump()
@@ -369,7 +374,6 @@ func (fs *funcState) testThenBlock(cnd ast.Expr, b *ast.Block, escape *int, more
 		fs.statList(b, false)
 	}
 	fs.leaveBlock(0)
-	fs.c.touch(b.EndLine)
 	if more {
 		fs.concat(escape, fs.jump())
 	}
@@ -525,11 +529,11 @@ func (fs *funcState) expr(e ast.Expr, v *expDesc) {
 		c.touch(e.Line())
 		*v = newExp(kFalse, 0)
 	case *ast.Vararg:
-		c.touch(e.Line())
 		if !fs.f.IsVararg {
 			c.syntaxError("cannot use '...' outside a vararg function near '...'", e.Line())
 		}
 		*v = newExp(kVararg, fs.codeABC(OpVararg, 0, 1, 0))
+		c.touch(e.Line())
 	case *ast.Integer:
 		c.touch(e.Line())
 		*v = newExp(kInt, 0)
@@ -546,8 +550,8 @@ func (fs *funcState) expr(e ast.Expr, v *expDesc) {
 		fs.singleVar(e.Name, v)
 	case *ast.Index:
 		fs.expr(e.Obj, v)
-		c.touch(e.Line())
 		fs.exp2AnyRegUp(v)
+		c.touch(e.Line())
 		var k expDesc
 		fs.expr(e.Key, &k)
 		fs.exp2Val(&k)
@@ -555,15 +559,15 @@ func (fs *funcState) expr(e ast.Expr, v *expDesc) {
 	case *ast.Call:
 		line := primaryLine(e)
 		fs.expr(e.Fn, v)
-		c.touch(e.Line())
 		fs.exp2NextReg(v)
+		c.touch(e.Line())
 		fs.funcArgs(v, e.Args, line)
 	case *ast.MethodCall:
 		line := primaryLine(e)
 		fs.expr(e.Obj, v)
-		c.touch(e.Line())
 		key := newExp(kK, fs.stringK(e.Name))
 		fs.self(v, &key)
+		c.touch(e.Line())
 		fs.funcArgs(v, e.Args, line)
 	case *ast.Function:
 		fs.body(e, v, e.EndLine)
@@ -614,8 +618,8 @@ func (fs *funcState) funcArgs(f *expDesc, args []ast.Expr, line int) {
 
 func (fs *funcState) constructor(t *ast.Table, v *expDesc) {
 	c := fs.c
-	c.touch(t.Line())
 	pc := fs.codeABC(OpNewTable, 0, 0, 0)
+	c.touch(t.Line())
 	*v = newExp(kReloc, pc)
 	fs.exp2NextReg(v)
 	na, nh, tostore := 0, 0, 0

@@ -116,3 +116,54 @@ func lineDiff(want, got string) string {
 	}
 	return sb.String()
 }
+
+// TestSuiteFilesAgainstLuac compares the listings of the official test
+// suite's files (when present) with luac's.
+func TestSuiteFilesAgainstLuac(t *testing.T) {
+	if _, err := exec.LookPath("luac5.3"); err != nil {
+		t.Skip("luac5.3 not installed; skipping the bytecode comparison")
+	}
+	dir := os.Getenv("LUA_TESTS_DIR")
+	if dir == "" {
+		dir = "../../shared/lua-5.3.4-tests"
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.lua"))
+	if len(files) == 0 {
+		t.Skip("Lua test suite not found; set LUA_TESTS_DIR")
+	}
+	keepLines := os.Getenv("COMPILER_TEST_LINES") != ""
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(src)
+		if strings.HasPrefix(s, "#") {
+			s = "--" + s
+		}
+		want, ok := luacListing(t, s)
+		if !ok {
+			continue
+		}
+		p, err := compileSource(s, "@t.lua")
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		got := normalizeListing(Disassemble(p), keepLines)
+		w := normalizeListing(want, keepLines)
+		if got != w {
+			d := lineDiff(w, got)
+			var short []string
+			for _, l := range strings.Split(d, "\n") {
+				if strings.HasPrefix(l, "!!") {
+					short = append(short, l)
+				}
+				if len(short) > 16 {
+					break
+				}
+			}
+			t.Errorf("%s: listing differs:\n%s", f, strings.Join(short, "\n"))
+		}
+	}
+}

@@ -163,13 +163,13 @@ func tlex(src string) ([]tok, error) {
 				j++
 			}
 			i = j + 1
-			toks = append(toks, tok{k: "str", s: sb.String(), line: start})
+			toks = append(toks, tok{k: "str", s: sb.String(), line: line}) // strings carry their end line
 		case c == '[' && i+1 < len(src) && (src[i+1] == '[' || src[i+1] == '='):
 			s, ok := longBracket()
 			if !ok {
 				return nil, fmt.Errorf("bad long string")
 			}
-			toks = append(toks, tok{k: "str", s: s, line: start})
+			toks = append(toks, tok{k: "str", s: s, line: line})
 		default:
 			ops := []string{"...", "..", "==", "~=", "<=", ">=", "//", "::", "<<", ">>"}
 			found := ""
