@@ -1,0 +1,18 @@
+-- strings are converted to numbers in arithmetic
+print("10" + 1, "10" + 1.0, "3.0" + 1, "0x10" + 0, " 10 " + 0)
+print("10" * "2", "1e1" + 0, "7" // "2", "7" % "4", "2" ^ "2")
+print("-5" + 0, "+5" + 0, "5." + 0, ".5" + 0)
+print(10 .. "" .. 1, 10 .. 1 + 1)
+print("9223372036854775807" + 0, "9223372036854775808" + 0)
+print("0x7fffffffffffffff" + 0, "0xffffffffffffffff" + 0)
+print(" \t\n10\n " * 1)
+print(pcall(function() return "abc" + 1 end))
+print(pcall(function() return "10a" + 1 end))
+print(pcall(function() return "" + 1 end))
+print(pcall(function() local s = "x"; return s * 2 end))
+print(pcall(function() return {} + 1 end))
+print(pcall(function() return 1 + true end))
+print("10" == 10, "10" + 0 == 10)
+print(1e2 .. "", 1e100 .. "")
+-- numbers are converted to strings by concatenation only
+print(1 .. 2, -1 .. -2, 1.5 .. 2.5)

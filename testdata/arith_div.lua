@@ -1,0 +1,12 @@
+-- division and floor division
+print(7 / 2, -7 / 2, 7 / -2, 6 / 3)
+print(7 // 2, -7 // 2, 7 // -2, -7 // -2)
+print(7.0 // 2, -7.0 // 2, 7 // 2.0, -7.5 // 2)
+print(1 // 0.0, -1 // 0.0, 0.0 // 0.0 ~= 0.0 // 0.0)
+print(0x8000000000000000 // -1)
+print(0x7fffffffffffffff // 2, 0x8000000000000000 // 2)
+print(3 // 3, 0 // 5, -0.0 // 1)
+print(pcall(function() return 1 // 0 end))
+print(pcall(function() local z = 0; return 10 // z end))
+print(1 / 0, 0x8000000000000000 / -1)
+print(5 // 0.5, 5.5 // 1, 1e308 // 1e-308)

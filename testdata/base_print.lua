@@ -1,0 +1,15 @@
+-- print separates by tabs and ends with a newline
+print()
+print(nil)
+print(1, nil, 3)
+print(true, false)
+print("a", "b", "c")
+print(1, 1.5, -0.0, 1e100)
+print("")
+print("", "")
+print("embedded\0zero")
+print(setmetatable({}, {__tostring = function() return "via __tostring" end}))
+local n = 0
+local counter = setmetatable({}, {__tostring = function() n = n + 1; return "call " .. n end})
+print(counter, counter)
+print(pcall(print, setmetatable({}, {__tostring = function() return {} end})))

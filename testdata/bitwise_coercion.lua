@@ -1,0 +1,15 @@
+-- bitwise operands: floats with integral values and numeric strings convert
+print(3.0 & 1, 2^53 | 0, -2.0 >> 1, 1.0 << 3.0)
+print("3" & 1, "0x10" | 1, "8" >> "1", " 5 " ~ 1)
+print("3.0" & 3)
+local function try(f) print(pcall(f)) end
+try(function() return 1.5 & 1 end)
+try(function() return 2^63 | 0 end)
+try(function() return (1 / 0) & 1 end)
+try(function() return (0 / 0) | 0 end)
+try(function() return "1.5" & 1 end)
+try(function() return "abc" | 1 end)
+try(function() return {} ~ 1 end)
+try(function() return ~nil end)
+try(function() local f = 3.5; return f << 1 end)
+try(function() return -2^63 & -1 end)

@@ -1,0 +1,22 @@
+-- yielding across pcall, xpcall, metamethods and iterators
+local co = coroutine.create(function()
+  local ok, v = pcall(function()
+    local x = coroutine.yield("yield inside pcall")
+    return x * 2
+  end)
+  coroutine.yield("pcall returned", ok, v)
+  local ok2, e = pcall(function()
+    coroutine.yield("about to fail")
+    error("after yield", 0)
+  end)
+  coroutine.yield("caught", ok2, e)
+  local ok3, r = xpcall(function() return coroutine.yield("in xpcall") end, print)
+  return "end", ok3, r
+end)
+print(coroutine.resume(co))
+print(coroutine.resume(co, 21))
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.resume(co, "xp"))
+print(coroutine.status(co))

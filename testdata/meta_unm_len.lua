@@ -1,0 +1,7 @@
+-- __unm and __len receive the operand (twice, as in the reference)
+local U = setmetatable({}, {__unm = function(a, b) return rawequal(a, b) and "same" or "different" end})
+print(-U)
+local L = setmetatable({}, {__len = function(a, b) return rawequal(a, b) and 1 or 0 end})
+print(#L)
+local S = setmetatable({}, {__bnot = function(a, b) return rawequal(a, b) and "bnot same" or "bnot different" end})
+print(~S)

@@ -1,0 +1,32 @@
+-- pcall returns status plus results or the error value
+print(pcall(function() return 1, 2, 3 end))
+print(pcall(function() end))
+print(pcall(function() error("msg") end))
+print(pcall(function() error("no position", 0) end))
+print(pcall(function() error() end))
+print(pcall(function() error(nil) end))
+print(pcall(function() error(42) end))
+print(pcall(function() error(42.5) end))
+print(pcall(function() error(true) end))
+local obj = {code = 7}
+local ok, e = pcall(function() error(obj) end)
+print(ok, e == obj, e.code)
+print(pcall(error))
+print(pcall(error, "direct"))
+print(pcall(error, "direct level 1", 1))
+print(pcall(error, "direct level 2", 2))
+print(pcall(pcall))
+print(pcall(pcall, error, "nested"))
+print(select("#", pcall(error)))
+-- pcall with arguments
+print(pcall(function(a, b) return a + b end, 3, 4))
+print(pcall(print, "printed inside pcall"))
+-- calling a non-function
+print(pcall(nil))
+print(pcall({}))
+print(pcall(42))
+-- nested pcall and rethrow
+print(pcall(function()
+  local ok, err = pcall(error, "inner")
+  error("outer after " .. tostring(err), 0)
+end))

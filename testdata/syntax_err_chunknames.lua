@@ -1,0 +1,26 @@
+-- how chunk names appear in syntax error messages
+local function check(src, name)
+  local f, err = load(src, name)
+  print(err)
+end
+check("x = = 1")
+check("x = = 1", "=custom")
+check("x = = 1", "@file.lua")
+check("x = = 1", "plain name")
+check("\n\n\nx = = 1")
+check("a = 1\nb = 2\nc = = 3")
+check("local s = 'this is a long line of source code that goes on and on'; x = = 1")
+check("x = 1\ny = = 2", "first line\nsecond line")
+check(string.rep("a", 100) .. " = = 1")
+check("x = = 1", "=" .. string.rep("n", 100))
+check("x = = 1", "@" .. string.rep("p", 100))
+-- runtime errors carry the same chunk names
+local function rt(src, name)
+  local f = assert(load(src, name))
+  print(pcall(f))
+end
+rt("local x = nil; return x.y")
+rt("local x = nil; return x.y", "=custom")
+rt("local x = nil; return x.y", "@file.lua")
+rt("\n\nerror('at three')", "=three")
+rt("error('no position', 0)", "=zero")

@@ -1,0 +1,18 @@
+-- tonumber with an explicit base
+print(tonumber("10", 2), tonumber("11111111", 2), tonumber("777", 8), tonumber("ff", 16))
+print(tonumber("FF", 16), tonumber("zz", 36), tonumber("ZZ", 36), tonumber("10", 36))
+print(tonumber("-ff", 16), tonumber("  ff  ", 16), tonumber("- ff", 16))
+print(tonumber("8", 8), tonumber("2", 2), tonumber("g", 16), tonumber("", 10))
+print(tonumber("1.5", 10), tonumber("0x10", 16), tonumber("1e1", 10))
+print(tonumber("7fffffffffffffff", 16), tonumber("ffffffffffffffff", 16), tonumber("10000000000000000", 16))
+print(tonumber("9223372036854775807", 10), tonumber("9223372036854775808", 10))
+print(tonumber(" -  1", 10), tonumber("+1", 10), tonumber("-1", 10))
+print(tonumber("lua", 36), tonumber("Lua", 36))
+for b = 2, 36 do io_free = (io_free or "") .. tonumber("11", b) .. " " end
+print(io_free)
+print(pcall(tonumber, "10", 1))
+print(pcall(tonumber, "10", 37))
+print(pcall(tonumber, 10, 16))
+print(pcall(tonumber, "10", "x"))
+print(tonumber("10", 16.0))
+print(pcall(tonumber, "10", 16.5))
