@@ -75,6 +75,8 @@ func (fs *funcState) block(b *ast.Block) {
 
 func (fs *funcState) statement(b *ast.Block, idx int, s ast.Stmt, next int, inRepeat bool) {
 	c := fs.c
+	c.nest++
+	defer func() { c.nest-- }()
 	if !isGotoOrBreak(s) {
 		// goto and break emit their jump before consuming the keyword
 		c.touch(s.Line())
@@ -150,7 +152,27 @@ func (fs *funcState) labelStat(b *ast.Block, idx int, s *ast.Label, inRepeat boo
 	if last {
 		fs.c.labels[l].nactvar = fs.bl.nactvar
 	}
+	// errors are reported at the token after the label and its no-ops
+	saved := fs.c.line
+	fs.c.line = tokenAfterNoOps(b, idx)
 	fs.findGotos(l)
+	fs.c.line = saved
+}
+
+// tokenAfterNoOps returns the line of the first statement after b.Stmts[idx]
+// that is not a no-op (';' or label), or of what closes the block.
+func tokenAfterNoOps(b *ast.Block, idx int) int {
+	for _, t := range b.Stmts[idx+1:] {
+		switch t.(type) {
+		case *ast.Empty, *ast.Label:
+			continue
+		}
+		return t.Line()
+	}
+	if b.Return != nil {
+		return b.Return.Line()
+	}
+	return b.EndLine
 }
 
 func (fs *funcState) retStat(r *ast.Return) {
@@ -211,8 +233,12 @@ func (fs *funcState) adjustAssign(nvars, nexps int, e *expDesc) {
 }
 
 func (fs *funcState) localStat(s *ast.Local, next int) {
-	for _, n := range s.Names {
-		fs.newLocalVar(n)
+	for i, n := range s.Names {
+		line := fs.c.line
+		if i == len(s.Names)-1 && len(s.Values) == 0 && next > line {
+			line = next // Lua reports the token after the last name
+		}
+		fs.newLocalVarAt(n, line)
 	}
 	var e expDesc
 	nexps := 0
@@ -245,8 +271,13 @@ func (fs *funcState) assignment(s *ast.Assign, next int) {
 		if !isVar(lhs[i].k) {
 			fs.c.syntaxError("syntax error", s.Line())
 		}
-		if i > 0 && lhs[i].k != kIndexed {
-			fs.checkConflict(lhs[:i], &lhs[i])
+		if i > 0 {
+			if lhs[i].k != kIndexed {
+				fs.checkConflict(lhs[:i], &lhs[i])
+			}
+			// Lua parses the targets recursively, one C level each
+			fs.c.touch(t.Line())
+			fs.checkLimit(i+fs.c.nest+cLevelBase, maxCCalls, "C levels")
 		}
 	}
 	var e expDesc
@@ -513,10 +544,18 @@ func primaryLine(e ast.Expr) int {
 // suffixedExp compiles an expression without discharging it (a variable
 // stays a variable).
 func (fs *funcState) suffixedExp(e ast.Expr, v *expDesc) {
-	fs.expr(e, v)
+	fs.exprInner(e, v)
 }
 
+// expr compiles an expression in a new nesting level (Lua's subexpr).
 func (fs *funcState) expr(e ast.Expr, v *expDesc) {
+	fs.c.nest++
+	fs.exprInner(e, v)
+	fs.c.nest--
+}
+
+// exprInner compiles an expression at the current nesting level.
+func (fs *funcState) exprInner(e ast.Expr, v *expDesc) {
 	c := fs.c
 	switch e := e.(type) {
 	case *ast.Nil:
@@ -549,7 +588,7 @@ func (fs *funcState) expr(e ast.Expr, v *expDesc) {
 		c.touch(e.Line())
 		fs.singleVar(e.Name, v)
 	case *ast.Index:
-		fs.expr(e.Obj, v)
+		fs.exprInner(e.Obj, v)
 		fs.exp2AnyRegUp(v)
 		c.touch(e.Line())
 		var k expDesc
@@ -558,13 +597,13 @@ func (fs *funcState) expr(e ast.Expr, v *expDesc) {
 		fs.indexed(v, &k)
 	case *ast.Call:
 		line := primaryLine(e)
-		fs.expr(e.Fn, v)
+		fs.exprInner(e.Fn, v)
 		fs.exp2NextReg(v)
 		c.touch(e.Line())
 		fs.funcArgs(v, e.Args, line)
 	case *ast.MethodCall:
 		line := primaryLine(e)
-		fs.expr(e.Obj, v)
+		fs.exprInner(e.Obj, v)
 		key := newExp(kK, fs.stringK(e.Name))
 		fs.self(v, &key)
 		c.touch(e.Line())
@@ -576,7 +615,7 @@ func (fs *funcState) expr(e ast.Expr, v *expDesc) {
 		fs.expr(e.X, v)
 		fs.dischargeVars(v)
 	case *ast.BinOp:
-		fs.expr(e.L, v)
+		fs.exprInner(e.L, v)
 		c.touch(e.Line())
 		fs.infix(e.Op, v)
 		var v2 expDesc

@@ -15,8 +15,18 @@ type compiler struct {
 	actvar []int
 	kcache map[constKey]int // constant -> index in the function that added it last
 	gotos  []labelDesc      // pending gotos of all open functions
+	// nest counts the statements and subexpressions being compiled, as
+	// Lua's parser counts C levels.
+	nest int
 	labels []labelDesc      // active labels of all open functions
 }
+
+// maxCCalls is Lua's LUAI_MAXCCALLS, the limit of nested C levels.
+const maxCCalls = 200
+
+// cLevelBase is the number of C levels in use when the reference
+// interpreter parses a script file.
+const cLevelBase = 1
 
 // labelDesc describes a pending goto or an active label.
 type labelDesc struct {
@@ -106,8 +116,18 @@ func (fs *funcState) locVar(i int) *LocVar {
 }
 
 func (fs *funcState) newLocalVar(name string) {
+	fs.newLocalVarAt(name, fs.c.line)
+}
+
+// newLocalVarAt declares a local; line is where a limit error is reported.
+func (fs *funcState) newLocalVarAt(name string, line int) {
 	c := fs.c
-	fs.checkLimit(len(c.actvar)+1-fs.firstLocal, MaxLocals, "local variables")
+	if len(c.actvar)+1-fs.firstLocal > MaxLocals {
+		saved := c.line
+		c.line = line
+		fs.errorLimit(MaxLocals, "local variables")
+		c.line = saved
+	}
 	fs.f.LocVars = append(fs.f.LocVars, LocVar{Name: name})
 	c.actvar = append(c.actvar, len(fs.f.LocVars)-1)
 }

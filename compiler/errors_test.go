@@ -1,0 +1,114 @@
+package compiler
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func rep(s string, n int, sep string) string {
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = strings.ReplaceAll(s, "#", itoa(i))
+	}
+	return strings.Join(parts, sep)
+}
+
+func itoa(i int) string {
+	const digits = "0123456789"
+	if i < 10 {
+		return digits[i : i+1]
+	}
+	return itoa(i/10) + digits[i%10:i%10+1]
+}
+
+// errorCases are programs the compiler must reject, with Lua's message
+// (without the " near 'token'" suffix that only the parser could add).
+var errorCases = []struct {
+	name, src, want string
+	lineApprox      bool // only the text after "chunk:line:" must match
+}{
+	{"goto undefined", "goto x\n", "t.lua:2: no visible label 'x' for <goto> at line 1", false},
+	{"goto undefined in block", "do goto x end\n\n\n", "t.lua:4: no visible label 'x' for <goto> at line 1", false},
+	{"goto undefined in function", "local function f()\n goto x\nend\n\n\nlocal y", "t.lua:6: no visible label 'x' for <goto> at line 2", false},
+	{"break outside loop", "break", "t.lua:1: <break> at line 1 not inside a loop", false},
+	{"break in function outside loop", "while true do\n local function f()\n  break\n end\nend", "t.lua:5: <break> at line 3 not inside a loop", false},
+	{"repeated label", "::a:: ::a::", "t.lua:1: label 'a' already defined on line 1", false},
+	{"repeated label lines", "::a::\ndo ::b:: end\n::a::", "t.lua:3: label 'a' already defined on line 1", false},
+	{"jump into scope", "goto a; local x; ::a:: print(x)", "t.lua:1: <goto a> at line 1 jumps into the scope of local 'x'", false},
+	{"jump into scope later", "do\n goto a\n local x\n ::a::\n x = 1\nend", "t.lua:5: <goto a> at line 2 jumps into the scope of local 'x'", false},
+	{"continue-like into repeat until", "repeat\n if x then goto cont end\n local y = 1\n ::cont::\nuntil y", "t.lua:5: <goto cont> at line 2 jumps into the scope of local 'y'", false},
+	{"label not visible in nested function", "::l::\nlocal function f() goto l end", "t.lua:2: no visible label 'l' for <goto> at line 2", false},
+	{"vararg outside vararg function", "local x = ...\nlocal function f() return function() return ... end end", "t.lua:2: cannot use '...' outside a vararg function near '...'", false},
+	{"too many locals", "local " + rep("a#", 201, ",") + "\nprint(1)", "t.lua:2: too many local variables (limit is 200) in main function", false},
+	{"too many locals lines", rep("local a#", 201, "\n") + "\nprint(1)", "t.lua:202: too many local variables (limit is 200) in main function", false},
+	{"too many locals in function", "\nfunction foo ()\n  local " + rep("a#", 300, ", ") + ", b\nend", "t.lua:3: too many local variables (limit is 200) in function at line 2", false},
+	{"too many registers", "f(" + rep("#", 300, ",") + ")", "t.lua:1: function or expression needs too many registers", false},
+	{"too many registers in table", "local t = {f(" + rep("#", 300, ",") + ")}", "t.lua:1: function or expression needs too many registers", false},
+	{"too many C levels", rep("a", 200, ",") + " = 1", "t.lua:1: too many C levels (limit is 200) in main function", false},
+	// Lua reports the line of the token after the 256th name (6); the
+	// compiler only knows the name's line
+	{"too many upvalues", upvalueProgram(), "t.lua:6: too many upvalues (limit is 255) in function at line 5", true},
+}
+
+// upvalueProgram is the upvalue-limit program of the official errors.lua.
+func upvalueProgram() string {
+	const lim = 127
+	s := "local function fooA ()\n  local "
+	for j := 1; j <= lim; j++ {
+		s += "a" + itoa(j) + ", "
+	}
+	s += "b,c\n"
+	s += "local function fooB ()\n  local "
+	for j := 1; j <= lim; j++ {
+		s += "b" + itoa(j) + ", "
+	}
+	s += "b\n"
+	s += "function fooC () return b+c"
+	for j := 1; j <= lim; j++ {
+		s += "+a" + itoa(j) + "+b" + itoa(j)
+	}
+	s += "\nend  end end"
+	return s
+}
+
+// afterLine strips the "chunk:line:" prefix of a message.
+func afterLine(msg string) string {
+	if i := strings.Index(msg, ": "); i >= 0 {
+		return msg[i:]
+	}
+	return msg
+}
+
+func TestCompileErrors(t *testing.T) {
+	_, haveLuac := exec.LookPath("luac5.3")
+	for _, tc := range errorCases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := compileSource(tc.src, "@t.lua")
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("got %v, want a *compiler.Error %q", err, tc.want)
+			}
+			if got := err.Error(); got != tc.want && !(tc.lineApprox && afterLine(got) == afterLine(tc.want)) {
+				t.Errorf("got  %q\nwant %q", err.Error(), tc.want)
+			}
+			if haveLuac == nil {
+				dir := t.TempDir()
+				os.WriteFile(filepath.Join(dir, "t.lua"), []byte(tc.src), 0o644)
+				cmd := exec.Command("luac5.3", "-p", "t.lua")
+				cmd.Dir = dir
+				out, _ := cmd.CombinedOutput()
+				ref := strings.TrimSpace(strings.TrimPrefix(string(out), "luac5.3: "))
+				if i := strings.Index(ref, " near "); i >= 0 && !strings.Contains(tc.want, " near ") {
+					ref = ref[:i]
+				}
+				if ref != tc.want {
+					t.Errorf("luac5.3 says %q, table says %q", ref, tc.want)
+				}
+			}
+		})
+	}
+}
