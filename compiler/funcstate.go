@@ -17,8 +17,8 @@ type compiler struct {
 	gotos  []labelDesc      // pending gotos of all open functions
 	// nest counts the statements and subexpressions being compiled, as
 	// Lua's parser counts C levels.
-	nest int
-	labels []labelDesc      // active labels of all open functions
+	nest   int
+	labels []labelDesc // active labels of all open functions
 }
 
 // maxCCalls is Lua's LUAI_MAXCCALLS, the limit of nested C levels.
