@@ -32,7 +32,8 @@ type engine struct {
 
 // result is one run of one program on one engine.
 type result struct {
-	dur      time.Duration
+	dur      time.Duration // wall time
+	cpu      time.Duration // user + system time of the child process
 	checksum string
 	err      string // empty when the run succeeded
 }
@@ -51,6 +52,8 @@ func main() {
 		peersBin  = flag.String("peers", "", "peers binary (gopher-lua, go-lua); empty: skip peers")
 		timeout   = flag.Duration("timeout", 60*time.Second, "time limit for one run")
 		args      = flag.String("args", "", "extra arguments passed to every program (e.g. a size)")
+		quick     = flag.Bool("quick", false, "use small sizes (about 1/10 of the defaults) for a smoke test")
+		metric    = flag.String("metric", "both", "what the table shows: wall, cpu (user+system time of the process) or both (two tables)")
 	)
 	flag.Parse()
 
@@ -108,18 +111,47 @@ func main() {
 				if prev := results[p][e.name]; len(prev) > 0 && prev[0].err != "" {
 					continue
 				}
-				res := runOnce(e, path, extra, *timeout)
+				pargs := extra
+				if *quick && len(extra) == 0 {
+					pargs = strings.Fields(quickArgs[p])
+				}
+				res := runOnce(e, path, pargs, *timeout)
 				results[p][e.name] = append(results[p][e.name], res)
 				status := "ok"
 				if res.err != "" {
 					status = res.err
 				}
-				fmt.Fprintf(os.Stderr, "%-13s %-14s run %d: %6.3fs %s\n", p, e.name, r+1, res.dur.Seconds(), firstLine(status))
+				fmt.Fprintf(os.Stderr, "%-13s %-14s run %d: %6.3fs wall %6.3fs cpu  %s\n", p, e.name, r+1, res.dur.Seconds(), res.cpu.Seconds(), firstLine(status))
 			}
 		}
 	}
 
-	printTable(os.Stdout, progs, engines, results, *runs)
+	switch *metric {
+	case "wall", "cpu":
+		printTable(os.Stdout, progs, engines, results, *runs, *metric, true)
+	default:
+		printTable(os.Stdout, progs, engines, results, *runs, "wall", false)
+		fmt.Println()
+		printTable(os.Stdout, progs, engines, results, *runs, "cpu", true)
+	}
+}
+
+// quickArgs are program arguments for -quick: roughly a tenth of the work
+// of the defaults.
+var quickArgs = map[string]string{
+	"binarytrees":  "12",
+	"closures":     "5000",
+	"coroutines":   "200000",
+	"fannkuch":     "8 4",
+	"fib":          "31",
+	"mandelbrot":   "380",
+	"nbody":        "70000",
+	"oop":          "80000",
+	"sorting":      "3",
+	"spectralnorm": "240",
+	"strings":      "2500",
+	"tables":       "130",
+	"textproc":     "20",
 }
 
 func listPrograms(dir, only string) ([]string, error) {
@@ -164,6 +196,9 @@ func runOnce(e *engine, path string, extra []string, timeout time.Duration) resu
 	err := cmd.Run()
 	dur := time.Since(start)
 	res := result{dur: dur}
+	if cmd.ProcessState != nil {
+		res.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	}
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		res.err = fmt.Sprintf("timeout after %s", timeout)
@@ -195,10 +230,13 @@ func firstLine(s string) string {
 	return s
 }
 
-func median(rs []result) time.Duration {
+func median(rs []result, metric string) time.Duration {
 	ds := make([]time.Duration, len(rs))
 	for i, r := range rs {
 		ds[i] = r.dur
+		if metric == "cpu" {
+			ds[i] = r.cpu
+		}
 	}
 	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
 	n := len(ds)
@@ -216,26 +254,25 @@ type cell struct {
 	detail string
 }
 
-func summarize(rs []result, ref string) cell {
+func summarize(rs []result, ref, metric string) cell {
 	if len(rs) == 0 {
 		return cell{status: "n/a"}
 	}
 	for _, r := range rs {
 		if r.err != "" {
-			st := "error"
 			if strings.HasPrefix(r.err, "timeout") {
-				st = "timeout"
+				return cell{status: "timeout", detail: r.err}
 			}
-			return cell{status: st, detail: r.err}
+			return cell{status: "error", detail: strings.TrimPrefix(r.err, "error: ")}
 		}
 		if ref != "" && r.checksum != ref {
 			return cell{status: "mismatch", detail: fmt.Sprintf("got %q, want %q", r.checksum, ref)}
 		}
 	}
-	return cell{ok: true, med: median(rs)}
+	return cell{ok: true, med: median(rs, metric)}
 }
 
-func printTable(w *os.File, progs []string, engines []*engine, results map[string]map[string][]result, runs int) {
+func printTable(w *os.File, progs []string, engines []*engine, results map[string]map[string][]result, runs int, metric string, withNotes bool) {
 	// Header: the reference time, then for every other engine its time and
 	// its ratio to the reference; metering-on engines also get a ratio to
 	// their unmetered base.
@@ -254,7 +291,7 @@ func printTable(w *os.File, progs []string, engines []*engine, results map[strin
 	var notes []string
 
 	for _, p := range progs {
-		refCell := summarize(results[p]["lua5.3"], "")
+		refCell := summarize(results[p]["lua5.3"], "", metric)
 		refSum := ""
 		if refCell.ok {
 			refSum = results[p]["lua5.3"][0].checksum
@@ -272,7 +309,7 @@ func printTable(w *os.File, progs []string, engines []*engine, results map[strin
 			if e.note != "" {
 				c = cell{status: "n/a"}
 			} else {
-				c = summarize(results[p][e.name], refSum)
+				c = summarize(results[p][e.name], refSum, metric)
 				if !c.ok && c.status != "n/a" {
 					notes = append(notes, fmt.Sprintf("%s on %s: %s: %s", p, e.name, c.status, firstLine(c.detail)))
 				}
@@ -312,11 +349,18 @@ func printTable(w *os.File, progs []string, engines []*engine, results map[strin
 	}
 	rows = append(rows, geo)
 
-	fmt.Fprintf(w, "median of %d run(s); wall time in seconds; ratios are engine/lua5.3 (lower is faster)\n\n", runs)
+	what := "wall time"
+	if metric == "cpu" {
+		what = "CPU time (user+system)"
+	}
+	fmt.Fprintf(w, "%s in seconds, median of %d run(s); ratios are engine/lua5.3 (lower is faster)\n\n", what, runs)
 	writeMarkdown(w, hdr, rows)
+	if !withNotes {
+		return
+	}
 	for _, e := range engines {
 		if e.note != "" {
-			fmt.Fprintf(w, "\n%s: %s", e.name, e.note)
+			fmt.Fprintf(w, "\n%s: %s\n", e.name, e.note)
 		}
 	}
 	if len(notes) > 0 {
