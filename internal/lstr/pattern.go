@@ -68,9 +68,22 @@ type Matcher struct {
 	pat   string
 	level int
 	depth int
-	fuel  int64 // remaining budget
-	steps int64 // steps charged since Reset
-	caps  [MaxCaptures]capture
+	fuel     int64 // remaining budget
+	steps    int64 // steps charged since Reset
+	reported int64 // steps already passed to the refueler
+	refuel   Refueler
+	caps     [MaxCaptures]capture
+}
+
+// Refueler is asked for more steps when a Matcher's budget runs out, so
+// that a caller can pay for matching as it goes instead of reserving a
+// budget up front.
+type Refueler interface {
+	// Refuel receives the number of steps used since the previous call
+	// (or since Reset) and returns a new budget. It may panic to abort
+	// the match (the panic goes through the matcher unchanged); a result
+	// <= 0 stops the match with ErrBudget.
+	Refuel(used int64) int64
 }
 
 // NoBudget is a budget that never runs out in practice.
@@ -85,6 +98,19 @@ func (m *Matcher) Reset(src, pat string, budget int64) {
 	m.depth = MaxCCalls
 	m.fuel = budget
 	m.steps = 0
+	m.reported = 0
+}
+
+// SetRefueler installs r (nil: none), which is asked for more steps when
+// the budget runs out.
+func (m *Matcher) SetRefueler(r Refueler) { m.refuel = r }
+
+// Unreported returns the steps used since the last call of the refueler
+// (or of Unreported) and marks them as reported.
+func (m *Matcher) Unreported() int64 {
+	n := m.steps - m.reported
+	m.reported = m.steps
+	return n
 }
 
 // Steps returns the number of steps used since Reset.
@@ -104,8 +130,18 @@ func (m *Matcher) charge(n int64) {
 	m.steps += n
 	m.fuel -= n
 	if m.fuel < 0 {
-		panic(matchAbort{ErrBudget})
+		m.outOfBudget()
 	}
+}
+
+func (m *Matcher) outOfBudget() {
+	if m.refuel != nil {
+		if more := m.refuel.Refuel(m.Unreported()); more > 0 {
+			m.fuel = more
+			return
+		}
+	}
+	panic(matchAbort{ErrBudget})
 }
 
 func fail(err error) { panic(matchAbort{err}) }
@@ -340,7 +376,7 @@ func (m *Matcher) singleMatch(s, p, ep int) bool {
 		return matchClass(c, m.pat[p+1])
 	case '[':
 		// a set costs in proportion to its length
-		m.charge(int64((ep - p) >> 4))
+		m.charge(int64((ep - p) >> 3))
 		return m.matchBracketClass(c, p, ep-1)
 	default:
 		return m.pat[p] == c

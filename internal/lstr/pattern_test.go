@@ -173,3 +173,36 @@ func TestMatchNoAlloc(t *testing.T) {
 		t.Fatalf("%v allocs per match", allocs)
 	}
 }
+
+type countingRefueler struct{ total, calls, limit int64 }
+
+func (r *countingRefueler) Refuel(used int64) int64 {
+	r.total += used
+	r.calls++
+	if r.total >= r.limit {
+		return 0
+	}
+	return 100
+}
+
+func TestPatternRefuel(t *testing.T) {
+	var m Matcher
+	r := &countingRefueler{limit: 1 << 40}
+	m.Reset(strings.Repeat("x", 300), "x*y", 100)
+	m.SetRefueler(r)
+	if _, _, ok, err := m.Find(0); ok || err != nil {
+		t.Fatal(ok, err)
+	}
+	if got := r.total + m.Unreported(); got != m.Steps() {
+		t.Fatalf("reported %d steps of %d", got, m.Steps())
+	}
+	if r.calls < m.Steps()/110 {
+		t.Fatalf("%d refuels for %d steps", r.calls, m.Steps())
+	}
+	r = &countingRefueler{limit: 1000}
+	m.Reset(strings.Repeat("x", 300), "x*y", 100)
+	m.SetRefueler(r)
+	if _, _, _, err := m.Find(0); !errors.Is(err, ErrBudget) {
+		t.Fatal(err)
+	}
+}
