@@ -282,6 +282,7 @@ func (fs *funcState) assignment(s *ast.Assign, next int) {
 	}
 	var e expDesc
 	nexps := fs.explistClose(s.Values, &e, next)
+	fs.c.touch(s.EndLine)
 	i := n - 1
 	if nexps != n {
 		fs.adjustAssign(n, nexps, &e)
@@ -469,6 +470,7 @@ func (fs *funcState) forNum(s *ast.NumericFor) {
 		fs.codeK(fs.freeReg, fs.intK(1))
 		fs.reserveRegs(1)
 	}
+	fs.c.touch(s.DoLine)
 	fs.forBody(base, s.Line(), 1, true, s.Body)
 	fs.c.touch(s.Body.EndLine)
 	fs.leaveBlock(0)
@@ -484,7 +486,7 @@ func (fs *funcState) forList(s *ast.GenericFor) {
 	for _, n := range s.Names {
 		fs.newLocalVar(n)
 	}
-	line := s.Exprs[0].Line()
+	line := s.ExprLine
 	var e expDesc
 	n := fs.explist(s.Exprs, &e)
 	fs.adjustAssign(3, n, &e)
@@ -523,23 +525,6 @@ func (fs *funcState) forBody(base, line, nvars int, isNum bool, body *ast.Block)
 
 // ---------------------------------------------------------------------------
 // Expressions
-
-// primaryLine is the line where a suffixed expression starts (Lua reports
-// calls at that line).
-func primaryLine(e ast.Expr) int {
-	for {
-		switch x := e.(type) {
-		case *ast.Index:
-			e = x.Obj
-		case *ast.Call:
-			e = x.Fn
-		case *ast.MethodCall:
-			e = x.Obj
-		default:
-			return e.Line()
-		}
-	}
-}
 
 // suffixedExp compiles an expression without discharging it (a variable
 // stays a variable).
@@ -590,24 +575,21 @@ func (fs *funcState) exprInner(e ast.Expr, v *expDesc) {
 	case *ast.Index:
 		fs.exprInner(e.Obj, v)
 		fs.exp2AnyRegUp(v)
-		c.touch(e.Line())
 		var k expDesc
 		fs.expr(e.Key, &k)
 		fs.exp2Val(&k)
+		c.touch(e.Line()) // the key's last token
 		fs.indexed(v, &k)
 	case *ast.Call:
-		line := primaryLine(e)
 		fs.exprInner(e.Fn, v)
 		fs.exp2NextReg(v)
-		c.touch(e.Line())
-		fs.funcArgs(v, e.Args, line)
+		fs.funcArgs(v, e.Args, e.Line())
 	case *ast.MethodCall:
-		line := primaryLine(e)
 		fs.exprInner(e.Obj, v)
+		c.touch(e.NameLine)
 		key := newExp(kK, fs.stringK(e.Name))
 		fs.self(v, &key)
-		c.touch(e.Line())
-		fs.funcArgs(v, e.Args, line)
+		fs.funcArgs(v, e.Args, e.Line())
 	case *ast.Function:
 		fs.body(e, v, e.EndLine)
 	case *ast.Paren:
@@ -620,6 +602,7 @@ func (fs *funcState) exprInner(e ast.Expr, v *expDesc) {
 		fs.infix(e.Op, v)
 		var v2 expDesc
 		fs.expr(e.R, &v2)
+		c.touch(e.EndLine)
 		fs.posfix(e.Op, v, &v2, e.Line())
 	case *ast.UnOp:
 		c.touch(e.Line())

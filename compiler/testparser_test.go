@@ -307,7 +307,7 @@ func (p *tparser) statement() ast.Stmt {
 			if p.accept(",") {
 				s.Step = p.expr(0)
 			}
-			p.expect("do")
+			s.DoLine = p.expect("do").line
 			s.Body = p.block()
 			p.expect("end")
 			return s
@@ -317,6 +317,7 @@ func (p *tparser) statement() ast.Stmt {
 			s.Names = append(s.Names, p.expect("name").s)
 		}
 		p.expect("in")
+		s.ExprLine = p.peek().line
 		s.Exprs = p.exprList()
 		p.expect("do")
 		s.Body = p.block()
@@ -379,6 +380,7 @@ func (p *tparser) statement() ast.Stmt {
 		}
 		p.expect("=")
 		s.Values = p.exprList()
+		s.EndLine = p.toks[p.i-1].line
 		return s
 	}
 	return &ast.ExprStmt{Pos: pos, Call: e}
@@ -427,6 +429,7 @@ func (p *tparser) primary() ast.Expr {
 }
 
 func (p *tparser) suffixed() ast.Expr {
+	start := p.peek().line
 	e := p.primary()
 	for {
 		t := p.peek()
@@ -434,19 +437,18 @@ func (p *tparser) suffixed() ast.Expr {
 		case ".":
 			p.next()
 			k := p.expect("name")
-			e = &ast.Index{Pos: ast.Pos{L: t.line}, Obj: e, Key: &ast.String{Pos: ast.Pos{L: k.line}, Value: k.s}}
+			e = &ast.Index{Pos: ast.Pos{L: k.line}, Obj: e, Key: &ast.String{Pos: ast.Pos{L: k.line}, Value: k.s}}
 		case "[":
 			p.next()
 			k := p.expr(0)
-			p.expect("]")
-			e = &ast.Index{Pos: ast.Pos{L: t.line}, Obj: e, Key: k}
+			end := p.expect("]")
+			e = &ast.Index{Pos: ast.Pos{L: end.line}, Obj: e, Key: k}
 		case ":":
 			p.next()
-			n := p.expect("name").s
-			line := p.peek().line
-			e = &ast.MethodCall{Pos: ast.Pos{L: line}, Obj: e, Name: n, Args: p.args()}
+			n := p.expect("name")
+			e = &ast.MethodCall{Pos: ast.Pos{L: start}, Obj: e, Name: n.s, NameLine: n.line, Args: p.args()}
 		case "(", "str", "{":
-			e = &ast.Call{Pos: ast.Pos{L: t.line}, Fn: e, Args: p.args()}
+			e = &ast.Call{Pos: ast.Pos{L: start}, Fn: e, Args: p.args()}
 		default:
 			return e
 		}
@@ -576,6 +578,6 @@ func (p *tparser) expr(limit int) ast.Expr {
 		}
 		p.next()
 		r := p.expr(pr[1])
-		e = &ast.BinOp{Pos: ast.Pos{L: t.line}, Op: ast.BinaryOp(pr[2]), L: e, R: r}
+		e = &ast.BinOp{Pos: ast.Pos{L: t.line}, Op: ast.BinaryOp(pr[2]), L: e, R: r, EndLine: p.toks[p.i-1].line}
 	}
 }
