@@ -1,0 +1,64 @@
+package vm
+
+// This file is moonfuel's cost model: every fuel charge and every memory
+// size the vm (and the libraries built on its API) uses is defined here, so
+// that the model can be read, changed and measured in one place.
+//
+// Fuel. The dispatch loop charges CostInstruction for every instruction it
+// executes (one decrement of a local counter and one well-predicted branch).
+// Operations whose work is not O(1) charge more:
+//
+//   - calls charge CostCall on top of the instruction (frame set-up);
+//   - concatenation, string creation and string scanning builtins charge
+//     CostPerByte for every CostBytesPerUnit bytes produced or scanned;
+//   - builtins that move, compare or visit table elements (table.insert,
+//     table.sort, table.concat, unpack, next over large tables...) charge
+//     CostPerElement per element;
+//   - the pattern matcher charges CostPerMatchStep per step of its budget;
+//   - growing a Lua stack charges CostPerElement per slot copied.
+//
+// The goal (design §6) is that fuel bounds time: no program may spend much
+// more wall time per unit of fuel than the median program.
+//
+// Memory. Objects are charged their approximate Go size before they are
+// allocated; the size constants below are the figures used. They are
+// estimates of the Go representation (headers, slices, maps) rounded up.
+const (
+	// CostInstruction is the fuel of one VM instruction.
+	CostInstruction = 1
+	// CostCall is the extra fuel of a call (Lua or Go function).
+	CostCall = 2
+	// CostBytesPerUnit bytes of string work cost CostPerByte fuel.
+	CostBytesPerUnit = 64
+	// CostPerByte is the fuel for each CostBytesPerUnit bytes processed.
+	CostPerByte = 1
+	// CostPerElement is the fuel of moving, comparing or visiting one
+	// element (table builtins, stack copies, varargs).
+	CostPerElement = 1
+	// CostPerMatchStep is the fuel of one pattern-matching step.
+	CostPerMatchStep = 1
+
+	// fuelSlice is how much fuel the loop takes from the reserve at a time;
+	// the context is checked (and the reserve consulted) between slices.
+	fuelSlice = 1 << 14
+)
+
+// ByteCost returns the fuel for processing n bytes.
+func ByteCost(n int) int64 { return int64(n)/CostBytesPerUnit*CostPerByte + CostPerByte }
+
+// Memory sizes, in bytes, charged for each kind of object.
+const (
+	sizeValue      = 16  // one stack slot or table item
+	sizeString     = 16  // string header, plus its bytes
+	sizeClosure    = 48  // Closure struct, plus 8 per upvalue
+	sizeUpval      = 48  // upval struct
+	sizeGoFunction = 48  // goFunction struct plus a Go closure
+	sizeThread     = 256 // Thread struct and its first frames
+	sizeFrame      = 96  // one callInfo
+	sizeUserdata   = 64  // Userdata struct
+	sizeFuncProto  = 64  // a state's companion of a prototype
+	sizeState      = 512 // the State itself
+)
+
+// stringSize is the charge for a string of n bytes.
+func stringSize(n int) int64 { return sizeString + int64(n) }

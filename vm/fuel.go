@@ -1,0 +1,87 @@
+package vm
+
+import (
+	"context"
+	"math"
+)
+
+// Fuel accounting (design §6). The state's budget is split in two: fuel,
+// the slice the dispatch loop is spending (kept in a local of the loop and
+// flushed back on calls, returns and errors), and reserve, the rest. When
+// the slice runs out the loop calls refuel, which checks the host's context
+// and takes the next slice from the reserve; when both are empty the state
+// stops with ErrFuelExhausted, before executing the instruction that
+// needed the fuel, with its stack intact.
+
+// unlimitedFuel stands for "no limit".
+const unlimitedFuel = math.MaxInt64 / 2
+
+// SetFuel sets the fuel the state may still spend; 0 or less means no
+// limit. Fuel already used is kept in FuelUsed.
+func (st *State) SetFuel(n int64) {
+	used := st.FuelUsed()
+	if n <= 0 {
+		st.fuelLimit = 0
+		n = unlimitedFuel
+	} else {
+		st.fuelLimit = n
+	}
+	st.fuel = 0
+	st.reserve = n
+	st.fuelUsed = used
+	st.fuelBudget = n
+}
+
+// AddFuel adds n units to the remaining fuel (no effect without a limit).
+func (st *State) AddFuel(n int64) {
+	if st.fuelLimit == 0 || n <= 0 {
+		return
+	}
+	st.reserve += n
+	st.fuelBudget += n
+	st.fuelLimit += n
+}
+
+// Fuel returns the fuel left (math.MaxInt64 without a limit).
+func (st *State) Fuel() int64 {
+	if st.fuelLimit == 0 {
+		return math.MaxInt64
+	}
+	left := st.reserve + st.fuel
+	if left < 0 {
+		left = 0
+	}
+	return left
+}
+
+// FuelUsed returns the fuel spent so far. It is deterministic: the same
+// program with the same input spends the same fuel on every machine.
+func (st *State) FuelUsed() int64 {
+	return st.fuelUsed + st.fuelBudget - st.reserve - st.fuel
+}
+
+// SetContext makes the state check ctx between fuel slices (about every
+// fuelSlice instructions) and stop with a *CanceledError when it is done.
+// nil removes the context.
+func (st *State) SetContext(ctx context.Context) { st.ctx = ctx }
+
+// refuel is called when the current slice is spent (st.fuel < 0 or a
+// charge put it in debt).
+func (st *State) refuel() {
+	if st.ctx != nil {
+		if err := st.ctx.Err(); err != nil {
+			throw(&CanceledError{Err: err})
+		}
+	}
+	for st.fuel < 0 {
+		if st.reserve <= 0 {
+			throw(ErrFuelExhausted)
+		}
+		take := int64(fuelSlice)
+		if take > st.reserve {
+			take = st.reserve
+		}
+		st.reserve -= take
+		st.fuel += take
+	}
+}

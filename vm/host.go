@@ -1,0 +1,162 @@
+package vm
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/moonfuel/moonfuel/compiler"
+	"github.com/moonfuel/moonfuel/lexer"
+	"github.com/moonfuel/moonfuel/parser"
+)
+
+// This file is the embedding API: compiling, loading and calling Lua code
+// from Go, with errors returned (never panicked) to the host.
+
+// Compile parses and compiles Lua source (a text chunk) named chunkname
+// ("=name", "@file" or the source itself, as load takes it). The prototype
+// is immutable: load it in as many states as needed (State.Load).
+// Syntax errors carry Lua's message ("chunk:line: msg near 'tok'").
+func Compile(source, chunkname string) (*compiler.Proto, error) {
+	chunk, err := parser.Parse(source, chunkname)
+	if err != nil {
+		return nil, err
+	}
+	return compiler.Compile(chunk)
+}
+
+// chunkID formats a chunk name for messages.
+func chunkID(source string) string { return lexer.ChunkID(source) }
+
+// LoadString compiles source and loads it as a function of this state.
+func (st *State) LoadString(source, chunkname string) (Value, error) {
+	p, err := Compile(source, chunkname)
+	if err != nil {
+		return Nil, err
+	}
+	return st.Load(p), nil
+}
+
+// DoString compiles and runs source, returning its results.
+func (st *State) DoString(source, chunkname string) ([]Value, error) {
+	fn, err := st.LoadString(source, chunkname)
+	if err != nil {
+		return nil, err
+	}
+	return st.Call(fn)
+}
+
+// CallContext is Call with ctx checked between fuel slices: when ctx ends,
+// the call stops with a *CanceledError wrapping ctx.Err().
+func (st *State) CallContext(ctx context.Context, fn Value, args ...Value) ([]Value, error) {
+	old := st.ctx
+	st.ctx = ctx
+	defer func() { st.ctx = old }()
+	return st.Call(fn, args...)
+}
+
+// Call calls fn with args on the main thread and returns all its results.
+// A Lua error is returned as a *LuaError (with a traceback); exhaustion as
+// an error matching ErrFuelExhausted, ErrMemoryLimit (a *gc.LimitError)
+// or a *CanceledError. The state stays usable after any error.
+func (st *State) Call(fn Value, args ...Value) (results []Value, err error) {
+	L := st.main
+	if st.halted || st.cur != L {
+		st.reset()
+	}
+	base := L.top
+	defer func() {
+		if r := recover(); r != nil {
+			err = st.hostError(r)
+			st.reset()
+			L.top = base
+		}
+	}()
+	L.CheckStack(len(args) + 1)
+	L.stack[L.top] = fn
+	L.top++
+	for _, a := range args {
+		L.stack[L.top] = a
+		L.top++
+	}
+	L.callFromGo(base, MultRet)
+	n := L.top - base
+	results = make([]Value, n)
+	copy(results, L.stack[base:L.top])
+	clear(L.stack[base:L.top])
+	L.top = base
+	return results, nil
+}
+
+// hostError converts a panic that reached the host into an error.
+func (st *State) hostError(r any) error {
+	le := st.toLuaError(r)
+	if le == nil {
+		err, ok := r.(error)
+		if !ok {
+			return fmt.Errorf("vm: %v", r)
+		}
+		return err
+	}
+	if le.Traceback == "" {
+		le.Traceback = st.cur.traceback("", 0)
+	}
+	return le
+}
+
+// reset brings the state back to an idle main thread after an error left
+// frames behind (the threads involved are abandoned as dead).
+func (st *State) reset() {
+	for T := st.cur; T != nil && T != st.main; {
+		R := T.resumer
+		T.status = threadDead
+		T.resumer = nil
+		T = R
+	}
+	L := st.main
+	L.closeUpvals(0)
+	L.ci = &L.baseCi
+	L.depth = 0
+	L.nny = 0
+	L.nCcalls = 0
+	L.status = threadRunning
+	L.yieldReq = false
+	st.cur = L
+	st.halted = false
+	if L.top > len(L.stack) {
+		L.top = 0
+	}
+}
+
+// IsExhaustion reports whether err is one of the errors that stop a state
+// (fuel, memory, cancellation), which Lua code cannot catch.
+func IsExhaustion(err error) bool {
+	return err != nil && isHalt(err)
+}
+
+// ErrorValue returns the Lua value of an error returned by the API (the
+// error object of a *LuaError; a string for other errors).
+func ErrorValue(err error) Value {
+	var le *LuaError
+	if errors.As(err, &le) {
+		return le.Value
+	}
+	return stringValue(err.Error())
+}
+
+// NewString returns a string value for s (charged to the heap).
+func (st *State) NewString(s string) Value {
+	st.charge(stringSize(len(s)))
+	return stringValue(s)
+}
+
+// Register sets the global name to a Go function.
+func (st *State) Register(name string, fn GoFunction) {
+	st.SetGlobal(name, NewGoFunction(name, fn))
+}
+
+// GetField returns t[key] for a string key without metamethods.
+func (t *Table) GetField(key string) Value { return t.GetStr(key) }
+
+// SetField sets t[key] = v for a string key without metamethods.
+func (t *Table) SetField(key string, v Value) { t.Set(stringValue(key), v) }

@@ -1,0 +1,713 @@
+package vm
+
+import (
+	"math"
+
+	"github.com/moonfuel/moonfuel/compiler"
+)
+
+// run is the dispatch loop. It executes Lua frames of the running thread
+// (st.cur), following calls, returns, metamethods, pcall and coroutine
+// switches without Go recursion, until the activation's fresh frame
+// returns. Slow paths flush the fuel counter and the pc to the frame and
+// reload everything afterwards (the stack may have moved, the thread may
+// have changed).
+func (st *State) run() {
+	var (
+		L      *Thread
+		ci     *callInfo
+		cl     *Closure
+		k      []Value
+		code   []compiler.Instruction
+		base   int
+		pc     int
+		stack  []Value
+		upvals []*upval
+		fuel   int64
+	)
+reload:
+	L = st.cur
+	ci = L.ci
+	fuel = st.fuel
+newframe:
+	cl = ci.cl
+	k = cl.fp.k
+	code = cl.p.Code
+	base = ci.base
+	pc = ci.pc
+	stack = L.stack
+	upvals = cl.upvals
+	for {
+		fuel -= CostInstruction
+		if fuel < 0 {
+			st.fuel = fuel
+			ci.pc = pc
+			st.refuel()
+			fuel = st.fuel
+		}
+		i := code[pc]
+		pc++
+		ci.pc = pc
+		ia := int(i >> compiler.PosA & compiler.MaxArgA)
+		ra := base + ia
+		switch i.Op() {
+		case compiler.OpMove:
+			stack[ra] = stack[base+i.B()]
+		case compiler.OpLoadK:
+			stack[ra] = k[i.Bx()]
+		case compiler.OpLoadKX:
+			stack[ra] = k[code[pc].Ax()]
+			pc++
+		case compiler.OpLoadBool:
+			if i.B() != 0 {
+				stack[ra] = True
+			} else {
+				stack[ra] = False
+			}
+			if i.C() != 0 {
+				pc++
+			}
+		case compiler.OpLoadNil:
+			for j := ra + i.B(); j >= ra; j-- {
+				stack[j] = Nil
+			}
+		case compiler.OpGetUpval:
+			stack[ra] = *upvals[i.B()].v
+		case compiler.OpGetTabUp:
+			t := *upvals[i.B()].v
+			c := i.C()
+			var key Value
+			if c&compiler.BitRK != 0 {
+				key = k[c&0xff]
+			} else {
+				key = stack[base+c]
+			}
+			if t.kind() == kindTable {
+				tt := (*Table)(t.p)
+				var v Value
+				if c&compiler.BitRK != 0 && key.kind() == kindString {
+					v = tt.GetStrH(key.AsString(), cl.fp.kh[c&0xff])
+				} else {
+					v = tt.Get(key)
+				}
+				if !v.IsNil() || tt.meta == nil || fastTM(tt.meta, evIndex).IsNil() {
+					stack[ra] = v
+					continue
+				}
+			}
+			st.fuel = fuel
+			if L.loopGet(ci, t, key, ra, locUpval+i.B()) {
+				return
+			}
+			goto reload
+		case compiler.OpGetTable:
+			t := stack[base+i.B()]
+			c := i.C()
+			var key Value
+			if c&compiler.BitRK != 0 {
+				key = k[c&0xff]
+			} else {
+				key = stack[base+c]
+			}
+			if t.kind() == kindTable {
+				tt := (*Table)(t.p)
+				var v Value
+				if key.p == intTagP {
+					v = tt.GetInt(int64(key.n))
+				} else if c&compiler.BitRK != 0 && key.kind() == kindString {
+					v = tt.GetStrH(key.AsString(), cl.fp.kh[c&0xff])
+				} else {
+					v = tt.Get(key)
+				}
+				if !v.IsNil() || tt.meta == nil || fastTM(tt.meta, evIndex).IsNil() {
+					stack[ra] = v
+					continue
+				}
+			}
+			st.fuel = fuel
+			if L.loopGet(ci, t, key, ra, i.B()) {
+				return
+			}
+			goto reload
+		case compiler.OpSetTabUp:
+			t := *upvals[ia].v
+			b, c := i.B(), i.C()
+			var key, val Value
+			if b&compiler.BitRK != 0 {
+				key = k[b&0xff]
+			} else {
+				key = stack[base+b]
+			}
+			if c&compiler.BitRK != 0 {
+				val = k[c&0xff]
+			} else {
+				val = stack[base+c]
+			}
+			if t.kind() == kindTable {
+				tt := (*Table)(t.p)
+				if tt.meta == nil {
+					st.fuel = fuel
+					if b&compiler.BitRK != 0 && key.kind() == kindString {
+						tt.SetStrH(key.AsString(), cl.fp.kh[b&0xff], val)
+					} else {
+						tt.Set(key, val)
+					}
+					continue
+				}
+			}
+			st.fuel = fuel
+			if L.loopSet(ci, t, key, val, locUpval+ia) {
+				return
+			}
+			goto reload
+		case compiler.OpSetUpval:
+			*upvals[i.B()].v = stack[ra]
+		case compiler.OpSetTable:
+			t := stack[ra]
+			b, c := i.B(), i.C()
+			var key, val Value
+			if b&compiler.BitRK != 0 {
+				key = k[b&0xff]
+			} else {
+				key = stack[base+b]
+			}
+			if c&compiler.BitRK != 0 {
+				val = k[c&0xff]
+			} else {
+				val = stack[base+c]
+			}
+			if t.kind() == kindTable {
+				tt := (*Table)(t.p)
+				if tt.meta == nil {
+					st.fuel = fuel
+					if key.p == intTagP {
+						tt.SetInt(int64(key.n), val)
+					} else if b&compiler.BitRK != 0 && key.kind() == kindString {
+						tt.SetStrH(key.AsString(), cl.fp.kh[b&0xff], val)
+					} else {
+						tt.Set(key, val)
+					}
+					continue
+				}
+			}
+			st.fuel = fuel
+			if L.loopSet(ci, t, key, val, ia) {
+				return
+			}
+			goto reload
+		case compiler.OpNewTable:
+			st.fuel = fuel
+			t := newTable(&st.heap, compiler.FbToInt(i.B()), compiler.FbToInt(i.C()))
+			stack[ra] = TableValue(t)
+		case compiler.OpSelf:
+			obj := stack[base+i.B()]
+			stack[ra+1] = obj
+			c := i.C()
+			var key Value
+			if c&compiler.BitRK != 0 {
+				key = k[c&0xff]
+			} else {
+				key = stack[base+c]
+			}
+			if obj.kind() == kindTable {
+				tt := (*Table)(obj.p)
+				var v Value
+				if c&compiler.BitRK != 0 && key.kind() == kindString {
+					v = tt.GetStrH(key.AsString(), cl.fp.kh[c&0xff])
+				} else {
+					v = tt.Get(key)
+				}
+				if !v.IsNil() || tt.meta == nil || fastTM(tt.meta, evIndex).IsNil() {
+					stack[ra] = v
+					continue
+				}
+			}
+			st.fuel = fuel
+			if L.loopGet(ci, obj, key, ra, i.B()) {
+				return
+			}
+			goto reload
+		case compiler.OpAdd, compiler.OpSub, compiler.OpMul:
+			b, c := i.B(), i.C()
+			var x, y Value
+			if b&compiler.BitRK != 0 {
+				x = k[b&0xff]
+			} else {
+				x = stack[base+b]
+			}
+			if c&compiler.BitRK != 0 {
+				y = k[c&0xff]
+			} else {
+				y = stack[base+c]
+			}
+			if x.p == intTagP && y.p == intTagP {
+				var r int64
+				switch i.Op() {
+				case compiler.OpAdd:
+					r = int64(x.n) + int64(y.n)
+				case compiler.OpSub:
+					r = int64(x.n) - int64(y.n)
+				default:
+					r = int64(x.n) * int64(y.n)
+				}
+				stack[ra] = Value{intTagP, uint64(r)}
+				continue
+			}
+			if fx, fy, ok := bothFloats(x, y); ok {
+				var r float64
+				switch i.Op() {
+				case compiler.OpAdd:
+					r = fx + fy
+				case compiler.OpSub:
+					r = fx - fy
+				default:
+					r = fx * fy
+				}
+				stack[ra] = Float(r)
+				continue
+			}
+			st.fuel = fuel
+			if L.loopArith(ci, ArithOp(i.Op()-compiler.OpAdd), x, y, ra, b, c) {
+				return
+			}
+			goto reload
+		case compiler.OpDiv, compiler.OpPow:
+			b, c := i.B(), i.C()
+			var x, y Value
+			if b&compiler.BitRK != 0 {
+				x = k[b&0xff]
+			} else {
+				x = stack[base+b]
+			}
+			if c&compiler.BitRK != 0 {
+				y = k[c&0xff]
+			} else {
+				y = stack[base+c]
+			}
+			if fx, fy, ok := bothFloats(x, y); ok {
+				if i.Op() == compiler.OpDiv {
+					stack[ra] = Float(fx / fy)
+				} else if fy == 2 {
+					stack[ra] = Float(fx * fx)
+				} else {
+					stack[ra] = Float(math.Pow(fx, fy))
+				}
+				continue
+			}
+			st.fuel = fuel
+			if L.loopArith(ci, ArithOp(i.Op()-compiler.OpAdd), x, y, ra, b, c) {
+				return
+			}
+			goto reload
+		case compiler.OpMod, compiler.OpIDiv:
+			b, c := i.B(), i.C()
+			var x, y Value
+			if b&compiler.BitRK != 0 {
+				x = k[b&0xff]
+			} else {
+				x = stack[base+b]
+			}
+			if c&compiler.BitRK != 0 {
+				y = k[c&0xff]
+			} else {
+				y = stack[base+c]
+			}
+			if x.p == intTagP && y.p == intTagP {
+				if y.n != 0 {
+					if i.Op() == compiler.OpMod {
+						stack[ra] = Int(imod(int64(x.n), int64(y.n)))
+					} else {
+						stack[ra] = Int(idiv(int64(x.n), int64(y.n)))
+					}
+					continue
+				}
+			} else if fx, fy, ok := bothFloats(x, y); ok {
+				if i.Op() == compiler.OpMod {
+					stack[ra] = Float(fmod(fx, fy))
+				} else {
+					stack[ra] = Float(math.Floor(fx / fy))
+				}
+				continue
+			}
+			st.fuel = fuel
+			ci.pc = pc
+			if L.loopArith(ci, ArithOp(i.Op()-compiler.OpAdd), x, y, ra, b, c) {
+				return
+			}
+			goto reload
+		case compiler.OpBAnd, compiler.OpBOr, compiler.OpBXor, compiler.OpShl, compiler.OpShr:
+			b, c := i.B(), i.C()
+			var x, y Value
+			if b&compiler.BitRK != 0 {
+				x = k[b&0xff]
+			} else {
+				x = stack[base+b]
+			}
+			if c&compiler.BitRK != 0 {
+				y = k[c&0xff]
+			} else {
+				y = stack[base+c]
+			}
+			if x.p == intTagP && y.p == intTagP {
+				xi, yi := int64(x.n), int64(y.n)
+				var r int64
+				switch i.Op() {
+				case compiler.OpBAnd:
+					r = xi & yi
+				case compiler.OpBOr:
+					r = xi | yi
+				case compiler.OpBXor:
+					r = xi ^ yi
+				case compiler.OpShl:
+					r = shiftLeft(xi, yi)
+				default:
+					r = shiftLeft(xi, -yi)
+				}
+				stack[ra] = Int(r)
+				continue
+			}
+			st.fuel = fuel
+			if L.loopArith(ci, ArithOp(i.Op()-compiler.OpAdd), x, y, ra, b, c) {
+				return
+			}
+			goto reload
+		case compiler.OpUnm:
+			x := stack[base+i.B()]
+			if x.p == intTagP {
+				stack[ra] = Int(-int64(x.n))
+				continue
+			}
+			if x.p == floatTagP {
+				stack[ra] = Float(-x.AsFloat())
+				continue
+			}
+			st.fuel = fuel
+			if L.loopArith(ci, OpUnm, x, x, ra, i.B(), i.B()) {
+				return
+			}
+			goto reload
+		case compiler.OpBNot:
+			x := stack[base+i.B()]
+			if x.p == intTagP {
+				stack[ra] = Int(^int64(x.n))
+				continue
+			}
+			st.fuel = fuel
+			if L.loopArith(ci, OpBNot, x, x, ra, i.B(), i.B()) {
+				return
+			}
+			goto reload
+		case compiler.OpNot:
+			stack[ra] = Bool(stack[base+i.B()].IsFalsy())
+		case compiler.OpLen:
+			x := stack[base+i.B()]
+			if x.kind() == kindString {
+				stack[ra] = Int(int64(x.n & lenMask))
+				continue
+			}
+			if x.kind() == kindTable {
+				tt := (*Table)(x.p)
+				if tt.meta == nil || fastTM(tt.meta, evLen).IsNil() {
+					stack[ra] = Int(tt.Len())
+					continue
+				}
+			}
+			st.fuel = fuel
+			if L.loopLen(ci, x, ra, i.B()) {
+				return
+			}
+			goto reload
+		case compiler.OpConcat:
+			st.fuel = fuel
+			L.top = ci.top
+			if L.concatRun(ci, base+i.B(), base+i.C()) {
+				return
+			}
+			goto reload
+		case compiler.OpJmp:
+			if ia != 0 {
+				L.closeUpvals(base + ia - 1)
+			}
+			pc += i.SBx()
+		case compiler.OpEq:
+			b, c := i.B(), i.C()
+			var x, y Value
+			if b&compiler.BitRK != 0 {
+				x = k[b&0xff]
+			} else {
+				x = stack[base+b]
+			}
+			if c&compiler.BitRK != 0 {
+				y = k[c&0xff]
+			} else {
+				y = stack[base+c]
+			}
+			var res bool
+			if x == y {
+				res = true
+			} else if x.p == intTagP || x.p == floatTagP || x.kind() == kindString {
+				res = rawEquals(x, y)
+			} else if h := L.eqMeta(x, y); !h.IsNil() {
+				st.fuel = fuel
+				if L.callTM(ci, h, x, y, Nil, 2) {
+					return
+				}
+				goto reload
+			}
+			if res != (ia != 0) {
+				pc++
+			}
+		case compiler.OpLt, compiler.OpLe:
+			b, c := i.B(), i.C()
+			var x, y Value
+			if b&compiler.BitRK != 0 {
+				x = k[b&0xff]
+			} else {
+				x = stack[base+b]
+			}
+			if c&compiler.BitRK != 0 {
+				y = k[c&0xff]
+			} else {
+				y = stack[base+c]
+			}
+			le := i.Op() == compiler.OpLe
+			var res bool
+			if x.p == intTagP && y.p == intTagP {
+				if le {
+					res = int64(x.n) <= int64(y.n)
+				} else {
+					res = int64(x.n) < int64(y.n)
+				}
+			} else if x.IsNumber() && y.IsNumber() {
+				if le {
+					res = leNum(x, y)
+				} else {
+					res = ltNum(x, y)
+				}
+			} else if x.kind() == kindString && y.kind() == kindString {
+				if le {
+					res = x.AsString() <= y.AsString()
+				} else {
+					res = x.AsString() < y.AsString()
+				}
+			} else {
+				st.fuel = fuel
+				if L.loopOrder(ci, le, x, y) {
+					return
+				}
+				goto reload
+			}
+			if res != (ia != 0) {
+				pc++
+			}
+		case compiler.OpTest:
+			if stack[ra].IsFalsy() == (i.C() != 0) {
+				pc++
+			}
+		case compiler.OpTestSet:
+			v := stack[base+i.B()]
+			if v.IsFalsy() == (i.C() != 0) {
+				pc++
+			} else {
+				stack[ra] = v
+			}
+		case compiler.OpCall:
+			if b := i.B(); b != 0 {
+				L.top = ra + b
+			}
+			nres := i.C() - 1
+			st.fuel = fuel
+			switch L.precall(ra, nres, 0) {
+			case preDone:
+				if nres >= 0 {
+					L.top = ci.top
+				}
+				stack = L.stack
+				fuel = st.fuel
+			case preReload:
+				goto reload
+			default:
+				return
+			}
+		case compiler.OpTailCall:
+			if b := i.B(); b != 0 {
+				L.top = ra + b
+			}
+			st.fuel = fuel
+			switch L.precall(ra, MultRet, 0) {
+			case preDone:
+				stack = L.stack
+				fuel = st.fuel
+				continue
+			case preStop:
+				return
+			}
+			nci := L.ci
+			if st.cur != L || nci.prev != ci || nci.cl == nil {
+				// a special (pcall, resume) took over: not a real tail call
+				goto reload
+			}
+			if len(cl.p.Protos) > 0 {
+				L.closeUpvals(base)
+			}
+			nfn := nci.fn
+			ofn := ci.fn
+			lim := nci.base + nci.cl.p.NumParams
+			copy(L.stack[ofn:], L.stack[nfn:lim])
+			ci.base = ofn + (nci.base - nfn)
+			ci.top = ofn + (nci.top - nfn)
+			L.top = ci.top
+			ci.pc = 0
+			ci.cl = nci.cl
+			ci.flags |= cistTail
+			L.ci = ci
+			L.depth--
+			fuel = st.fuel
+			goto newframe
+		case compiler.OpReturn:
+			if len(cl.p.Protos) > 0 {
+				L.closeUpvals(base)
+			}
+			n := i.B() - 1
+			if n < 0 {
+				n = L.top - ra
+			}
+			flags, nres := ci.flags, ci.nres
+			L.postcall(ci, ra, n)
+			if flags&(cistFresh|cistFinishOp) == 0 && L.ci.flags&cistLua != 0 {
+				ci = L.ci
+				if nres >= 0 {
+					L.top = ci.top
+				}
+				goto newframe
+			}
+			st.fuel = fuel
+			if st.afterReturn(L, flags, nres) {
+				return
+			}
+			goto reload
+		case compiler.OpForLoop:
+			if x := stack[ra]; x.p == intTagP {
+				step := int64(stack[ra+2].n)
+				idx := int64(x.n) + step
+				limit := int64(stack[ra+1].n)
+				if (0 < step && idx <= limit) || (step <= 0 && limit <= idx) {
+					pc += i.SBx()
+					stack[ra] = Value{intTagP, uint64(idx)}
+					stack[ra+3] = Value{intTagP, uint64(idx)}
+				}
+			} else {
+				step := stack[ra+2].AsFloat()
+				idx := x.AsFloat() + step
+				limit := stack[ra+1].AsFloat()
+				if (0 < step && idx <= limit) || (!(0 < step) && limit <= idx) {
+					pc += i.SBx()
+					stack[ra] = Float(idx)
+					stack[ra+3] = Float(idx)
+				}
+			}
+		case compiler.OpForPrep:
+			st.fuel = fuel
+			L.forPrep(ra)
+			pc += i.SBx()
+		case compiler.OpTForCall:
+			cb := ra + 3
+			stack[cb+2] = stack[ra+2]
+			stack[cb+1] = stack[ra+1]
+			stack[cb] = stack[ra]
+			L.top = cb + 3
+			st.fuel = fuel
+			switch L.precall(cb, i.C(), 0) {
+			case preDone:
+				L.top = ci.top
+				stack = L.stack
+				fuel = st.fuel
+			case preReload:
+				goto reload
+			default:
+				return
+			}
+		case compiler.OpTForLoop:
+			if v := stack[ra+1]; !v.IsNil() {
+				stack[ra] = v
+				pc += i.SBx()
+			}
+		case compiler.OpSetList:
+			n := i.B()
+			c := i.C()
+			if n == 0 {
+				n = L.top - ra - 1
+			}
+			if c == 0 {
+				c = code[pc].Ax()
+				pc++
+				ci.pc = pc
+			}
+			tt := stack[ra].AsTable()
+			last := (c-1)*compiler.FieldsPerFlush + n
+			st.fuel = fuel
+			if last > tt.ArraySize() {
+				tt.ResizeArray(last)
+			}
+			for ; n > 0; n-- {
+				tt.SetInt(int64(last), stack[ra+n])
+				last--
+			}
+			L.top = ci.top
+		case compiler.OpClosure:
+			st.fuel = fuel
+			stack[ra] = L.makeClosure(cl, i.Bx(), base)
+		case compiler.OpVararg:
+			b := i.B() - 1
+			n := base - ci.fn - cl.p.NumParams - 1
+			if n < 0 {
+				n = 0
+			}
+			if b < 0 {
+				b = n
+				if ra+n > len(stack) {
+					st.fuel = fuel
+					L.top = ra
+					L.growStack(n)
+					stack = L.stack
+				}
+				L.top = ra + n
+			}
+			j := 0
+			for ; j < b && j < n; j++ {
+				stack[ra+j] = stack[base-n+j]
+			}
+			for ; j < b; j++ {
+				stack[ra+j] = Nil
+			}
+		case compiler.OpExtraArg:
+			// only read by the instruction before it
+		default:
+			L.runError("invalid opcode %d", i.Op())
+		}
+	}
+}
+
+// bothFloats converts two number operands to floats when both are numbers
+// and at least one is a float (the integer-integer case is handled by the
+// caller before); ok is false otherwise (strings go to the slow path).
+func bothFloats(x, y Value) (float64, float64, bool) {
+	var fx, fy float64
+	switch x.p {
+	case floatTagP:
+		fx = x.AsFloat()
+	case intTagP:
+		fx = float64(int64(x.n))
+	default:
+		return 0, 0, false
+	}
+	switch y.p {
+	case floatTagP:
+		fy = y.AsFloat()
+	case intTagP:
+		fy = float64(int64(y.n))
+	default:
+		return 0, 0, false
+	}
+	return fx, fy, true
+}
