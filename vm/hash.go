@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"math/bits"
 	"unsafe"
@@ -20,12 +21,44 @@ import (
 
 var (
 	strSeed = maphash.MakeSeed()
-	// mixKey is an odd multiplier derived from the process seed.
-	mixKey = maphash.String(strSeed, "moonfuel/table") | 1
+	// secret words derived from the process seed.
+	mixKey  = maphash.String(strSeed, "moonfuel/table") | 1
+	strKey0 = maphash.String(strSeed, "moonfuel/string/0")
+	strKey1 = maphash.String(strSeed, "moonfuel/string/1")
+	strKey2 = maphash.String(strSeed, "moonfuel/string/2") | 1
 )
 
-// hashString returns the hash of a string key (its content, not its address).
-func hashString(s string) uint64 { return maphash.String(strSeed, s) }
+// hashString returns the hash of a string key (its content, not its
+// address). Strings of up to 16 bytes, the usual field names, are hashed
+// here from at most two loads; longer ones by hash/maphash.
+func hashString(s string) uint64 {
+	n := len(s)
+	var a, b uint64
+	switch {
+	case n == 0:
+		return strKey0
+	case n < 4:
+		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
+	case n <= 8:
+		p := unsafe.StringData(s)
+		a = uint64(load32(p))
+		b = uint64(load32((*byte)(unsafe.Add(unsafe.Pointer(p), n-4))))
+	case n <= 16:
+		p := unsafe.StringData(s)
+		a = load64(p)
+		b = load64((*byte)(unsafe.Add(unsafe.Pointer(p), n-8)))
+	default:
+		return maphash.String(strSeed, s)
+	}
+	hi, lo := bits.Mul64(a^strKey0, b^strKey1^uint64(n))
+	hi, lo = bits.Mul64(hi^lo, strKey2)
+	return hi ^ lo
+}
+
+// load32 and load64 read little-endian words (the byte order only changes
+// which bucket a key lands in, never behaviour).
+func load32(p *byte) uint32 { return binary.LittleEndian.Uint32(unsafe.Slice(p, 4)) }
+func load64(p *byte) uint64 { return binary.LittleEndian.Uint64(unsafe.Slice(p, 8)) }
 
 // mix spreads the bits of x over the whole word: a full 64x64→128-bit product
 // with a seeded odd multiplier, folded. Every output bit depends on every

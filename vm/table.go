@@ -213,19 +213,41 @@ func (t *Table) GetStr(s string) Value {
 // GetStrH is GetStr with the key's hash precomputed by hashString (for
 // constant keys: the key is never rehashed).
 func (t *Table) GetStrH(s string, h uint64) Value {
-	if len(t.bucket) == 0 {
-		return Nil
+	if i := t.findStr(s, uint32(h)); i >= 0 {
+		return t.nodes[i].val
 	}
-	h32 := uint32(h)
+	return Nil
+}
+
+// findStr returns the index of the node holding the string key s (hash h),
+// live or dead, or -1.
+func (t *Table) findStr(s string, h uint32) int {
+	b := t.bucket
+	if len(b) == 0 {
+		return -1
+	}
+	nodes := t.nodes
 	want := uint64(len(s)) | kindString<<kindShift
-	for j := t.bucket[h32&uint32(len(t.bucket)-1)]; j != 0; {
-		nd := &t.nodes[j-1]
-		if nd.h == h32 && nd.key.n == want && nd.key.isStringKey() && nd.key.AsString() == s {
-			return nd.val
+	sp := unsafe.Pointer(unsafe.StringData(s))
+	if len(s) == 0 {
+		sp = unsafe.Pointer(&emptyTag)
+	}
+	for j := b[h&uint32(len(b)-1)]; j != 0; {
+		nd := &nodes[j-1]
+		if nd.h == h && nd.key.n == want && (nd.key.p == sp || sameString(nd.key, s)) {
+			return int(j - 1)
 		}
 		j = nd.next
 	}
-	return Nil
+	return -1
+}
+
+// sameString reports whether the key k, whose payload word is that of a
+// string of len(s) bytes, is a string equal to s.
+//
+//go:noinline
+func sameString(k Value, s string) bool {
+	return k.isStringKey() && unsafe.String((*byte)(k.p), len(s)) == s
 }
 
 // isStringKey reports whether a key whose payload word looks like a string's
@@ -248,16 +270,13 @@ func (t *Table) findNode(k Value, h uint32) int {
 	if len(t.bucket) == 0 {
 		return -1
 	}
-	str := k.n>>kindShift == kindString && k.isStringKey()
+	if k.n>>kindShift == kindString && k.isStringKey() {
+		return t.findStr(k.AsString(), h)
+	}
 	for j := t.bucket[h&uint32(len(t.bucket)-1)]; j != 0; {
 		nd := &t.nodes[j-1]
-		if nd.h == h {
-			if nd.key == k {
-				return int(j - 1)
-			}
-			if str && nd.key.n == k.n && nd.key.isStringKey() && nd.key.AsString() == k.AsString() {
-				return int(j - 1)
-			}
+		if nd.h == h && nd.key == k {
+			return int(j - 1)
 		}
 		j = nd.next
 	}
@@ -311,8 +330,8 @@ func (t *Table) Set(k, v Value) {
 		return
 	}
 	if k.n>>kindShift == kindString {
-		t.flags = 0
-		t.setHashed(k, uint32(hashString(k.AsString())), v)
+		s := k.AsString()
+		t.SetStrH(s, hashString(s), v)
 		return
 	}
 	t.setHashed(k, hashPtr(k.p), v)
@@ -324,8 +343,10 @@ func (t *Table) SetInt(i int64, v Value) {
 		t.arr[i-1] = v
 		return
 	}
-	t.setHashed(Int(i), hashInt(i), v)
+	t.setIntHash(i, v)
 }
+
+func (t *Table) setIntHash(i int64, v Value) { t.setHashed(Int(i), hashInt(i), v) }
 
 // SetStr does t[s] = v without metamethods. The string is stored as given
 // (not copied): the caller owns its accounting.
@@ -336,22 +357,13 @@ func (t *Table) SetStr(s string, v Value) {
 // SetStrH is SetStr with the key's hash precomputed by hashString.
 func (t *Table) SetStrH(s string, h uint64, v Value) {
 	t.flags = 0
-	h32 := uint32(h)
-	if len(t.bucket) != 0 {
-		want := uint64(len(s)) | kindString<<kindShift
-		for j := t.bucket[h32&uint32(len(t.bucket)-1)]; j != 0; {
-			nd := &t.nodes[j-1]
-			if nd.h == h32 && nd.key.n == want && nd.key.isStringKey() && nd.key.AsString() == s {
-				nd.val = v
-				return
-			}
-			j = nd.next
-		}
-	}
-	if v.IsNil() {
+	if i := t.findStr(s, uint32(h)); i >= 0 {
+		t.nodes[i].val = v
 		return
 	}
-	t.newKey(stringValue(s), h32, v)
+	if !v.IsNil() {
+		t.newKey(stringValue(s), uint32(h), v)
+	}
 }
 
 // setHashed stores v under the normalised key k (hash h) outside the array
