@@ -1192,3 +1192,44 @@ func BenchmarkTableNext(b *testing.B) {
 		}
 	}
 }
+
+// maxChain returns the longest bucket chain of t's hash part.
+func maxChain(tb *Table) int {
+	longest := 0
+	for _, head := range tb.bucket {
+		n := 0
+		for j := head; j != 0; j = tb.nodes[j-1].next {
+			n++
+		}
+		if n > longest {
+			longest = n
+		}
+	}
+	return longest
+}
+
+// Keys that differ in a few bits (sequences, multiples of powers of two,
+// short names) must spread over the buckets: with at most one entry per
+// bucket on average, no chain should grow long.
+func TestTableHashSpread(t *testing.T) {
+	sets := map[string]func(i int) Value{
+		"ints*1000":   func(i int) Value { return Int(int64(i) * 1000) },
+		"ints<<40":    func(i int) Value { return Int(int64(i) << 40) },
+		"negatives":   func(i int) Value { return Int(-int64(i)) },
+		"halves":      func(i int) Value { return Float(float64(i) + 0.5) },
+		"short names": func(i int) Value { return stringValue(fresh("k" + strconv.Itoa(i))) },
+		"long names":  func(i int) Value { return stringValue(fresh(strings.Repeat("x", 20) + strconv.Itoa(i))) },
+		"tables":      func(i int) Value { return tabRef(newTable(nil, 0, 0)) },
+	}
+	for name, key := range sets {
+		tb := newTable(nil, 0, 0)
+		for i := 1; i <= 4096; i++ {
+			tb.Set(key(i), True)
+		}
+		c := maxChain(tb)
+		t.Logf("%s: longest chain %d", name, c)
+		if c > 16 || cap(tb.nodes) != 4096 {
+			t.Errorf("%s: longest chain %d in a hash part of %d", name, c, cap(tb.nodes))
+		}
+	}
+}
