@@ -9,13 +9,14 @@ import (
 	"fmt"
 
 	"github.com/moonfuel/moonfuel/ast"
+	"github.com/moonfuel/moonfuel/lexer"
 )
 
 // Compile compiles a parsed chunk into its main function prototype: a
 // vararg function with one upvalue, _ENV. Errors are *Error values carrying
 // Lua's message text.
 func Compile(chunk *ast.Chunk) (p *Proto, err error) {
-	c := &compiler{source: chunk.Source, chunkID: chunkID(chunk.Source), line: 1,
+	c := &compiler{source: chunk.Source, chunkID: lexer.ChunkID(chunk.Source), line: 1,
 		kcache: make(map[constKey]int)}
 	defer func() {
 		if r := recover(); r != nil {
@@ -75,8 +76,6 @@ func (fs *funcState) block(b *ast.Block) {
 
 func (fs *funcState) statement(b *ast.Block, idx int, s ast.Stmt, next int, inRepeat bool) {
 	c := fs.c
-	c.nest++
-	defer func() { c.nest-- }()
 	if !isGotoOrBreak(s) {
 		// goto and break emit their jump before consuming the keyword
 		c.touch(s.Line())
@@ -275,9 +274,6 @@ func (fs *funcState) assignment(s *ast.Assign, next int) {
 			if lhs[i].k != kIndexed {
 				fs.checkConflict(lhs[:i], &lhs[i])
 			}
-			// Lua parses the targets recursively, one C level each
-			fs.c.touch(t.Line())
-			fs.checkLimit(i+fs.c.nest+cLevelBase, maxCCalls, "C levels")
 		}
 	}
 	var e expDesc
@@ -532,11 +528,9 @@ func (fs *funcState) suffixedExp(e ast.Expr, v *expDesc) {
 	fs.exprInner(e, v)
 }
 
-// expr compiles an expression in a new nesting level (Lua's subexpr).
+// expr compiles an expression.
 func (fs *funcState) expr(e ast.Expr, v *expDesc) {
-	fs.c.nest++
 	fs.exprInner(e, v)
-	fs.c.nest--
 }
 
 // exprInner compiles an expression at the current nesting level.

@@ -15,18 +15,8 @@ type compiler struct {
 	actvar []int
 	kcache map[constKey]int // constant -> index in the function that added it last
 	gotos  []labelDesc      // pending gotos of all open functions
-	// nest counts the statements and subexpressions being compiled, as
-	// Lua's parser counts C levels.
-	nest   int
-	labels []labelDesc // active labels of all open functions
+	labels []labelDesc      // active labels of all open functions
 }
-
-// maxCCalls is Lua's LUAI_MAXCCALLS, the limit of nested C levels.
-const maxCCalls = 200
-
-// cLevelBase is the number of C levels in use when the reference
-// interpreter parses a script file.
-const cLevelBase = 1
 
 // labelDesc describes a pending goto or an active label.
 type labelDesc struct {
