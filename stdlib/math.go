@@ -170,7 +170,7 @@ func mathFmod(L *vm.Thread) int {
 
 func mathModf(L *vm.Thread) int {
 	if v := L.Arg(1); v.IsInt() {
-		L.Push(v)            // a number is its own integer part
+		L.Push(v)           // a number is its own integer part
 		L.Push(vm.Float(0)) // no fractional part
 		return 2
 	}
