@@ -128,6 +128,10 @@ func ConstantString(k Constant) string {
 	return fmt.Sprintf("?%T", k)
 }
 
+func afterLoadKX(p *Proto, pc int) bool {
+	return pc > 0 && p.Code[pc-1].Op() == OpLoadKX
+}
+
 // InstructionString formats instruction pc of p as one line of a luac -l
 // listing: "\tpc+1\t[line]\tOPNAME   \toperands\t; comment".
 func InstructionString(p *Proto, pc int) string {
@@ -178,7 +182,11 @@ func InstructionString(p *Proto, pc int) string {
 	case IAsBx:
 		fmt.Fprintf(&sb, "%d %d", a, sbx)
 	case IAx:
-		fmt.Fprintf(&sb, "%d", i.Ax())
+		if afterLoadKX(p, pc) {
+			fmt.Fprintf(&sb, "%d", myk(i.Ax()))
+		} else {
+			fmt.Fprintf(&sb, "%d", i.Ax())
+		}
 	}
 	kstr := func(x int) string {
 		if x >= 0 && x < len(p.Constants) {
@@ -195,9 +203,9 @@ func InstructionString(p *Proto, pc int) string {
 	switch op {
 	case OpLoadK:
 		fmt.Fprintf(&sb, "\t; %s", kstr(bx))
-	case OpLoadKX:
-		if pc+1 < len(p.Code) {
-			fmt.Fprintf(&sb, "\t; %s", kstr(p.Code[pc+1].Ax()))
+	case OpExtraArg:
+		if afterLoadKX(p, pc) {
+			fmt.Fprintf(&sb, "\t; %s", kstr(i.Ax()))
 		}
 	case OpGetUpval, OpSetUpval:
 		fmt.Fprintf(&sb, "\t; %s", upname(b))
