@@ -1,6 +1,8 @@
 package stdlib
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -40,6 +42,81 @@ func libRun(t *testing.T, src string) string {
 		out.WriteString("\n")
 	}
 	return out.String()
+}
+
+// TestLibScripts runs the script tests of these libraries,
+// testdata/lib_*.lua, comparing their output with the reference's .out
+// files (made by scripts/regen-testdata.sh): the working directory is
+// testdata and an uncaught error ends the output with "# exit status: 1".
+func TestLibScripts(t *testing.T) {
+	var files []string
+	for _, lib := range []string{"table", "math", "utf8", "os", "io", "package"} {
+		f, err := filepath.Glob("../testdata/lib_" + lib + "*.lua")
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f...)
+	}
+	t.Chdir("../testdata")
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(strings.TrimSuffix(name, ".lua"), func(t *testing.T) {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := os.ReadFile(strings.TrimSuffix(name, ".lua") + ".out")
+			if err != nil {
+				t.Skip("no .out file")
+			}
+			var out strings.Builder
+			st := libState(&out)
+			if _, err := st.DoString(string(src), "@"+name); err != nil {
+				if msg := err.Error(); strings.Contains(msg, "(global '") && strings.Contains(msg, "nil value") {
+					t.Skipf("needs a library these tests do not open: %v", err)
+				}
+				t.Logf("error: %v", err)
+				out.WriteString("# exit status: 1\n")
+			}
+			if got := out.String(); got != string(want) {
+				t.Errorf("output differs from lua5.3's:\n%s", lineDiff(got, string(want)))
+			}
+		})
+	}
+}
+
+// lineDiff shows the first differing lines of got and want.
+func lineDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			b.WriteString("line " + itoaTest(i+1) + ":\n  got:  " + gl + "\n  want: " + wl + "\n")
+			if shown++; shown == 8 {
+				break
+			}
+		}
+	}
+	return b.String()
+}
+
+func itoaTest(i int) string {
+	s := ""
+	for {
+		s = string(rune('0'+i%10)) + s
+		i /= 10
+		if i == 0 {
+			return s
+		}
+	}
 }
 
 // libCases runs each script and compares its output.

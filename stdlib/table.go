@@ -54,7 +54,7 @@ func tabLen(L *vm.Thread, v vm.Value) int64 {
 	if n.IsInt() {
 		return n.AsInt()
 	}
-	if i, ok := L.ToInteger(n); ok && n.IsFloat() {
+	if i, ok := L.ToInteger(n); ok { // floats and strings with an integer value
 		return i
 	}
 	L.Errorf("object length is not an integer")
