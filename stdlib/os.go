@@ -111,7 +111,7 @@ func osRemove(L *vm.Thread) int {
 func osRename(L *vm.Thread) int {
 	from := L.CheckString(1)
 	to := L.CheckString(2)
-	return fileResult(L, syscall.Rename(from, to), "")
+	return errResult(L, syscall.Rename(from, to))
 }
 
 func osTmpname(L *vm.Thread) int {
@@ -146,7 +146,7 @@ func execResult(L *vm.Thread, err error) int {
 	if err != nil {
 		ee, ok := err.(*exec.ExitError)
 		if !ok {
-			return fileResult(L, err, "")
+			return errResult(L, err)
 		}
 		ws, _ := ee.Sys().(syscall.WaitStatus)
 		if ws.Signaled() {
@@ -412,6 +412,9 @@ func (o *osLib) setlocale(L *vm.Thread) int {
 			if !knownLocale(n) {
 				L.Push(vm.Nil)
 				return 1
+			}
+			if n == "POSIX" {
+				n = "C" // glibc's canonical name
 			}
 			names[c] = n
 		}

@@ -100,8 +100,11 @@ var (
 )
 
 // AppendConversion appends the expansion of the single conversion %conv
-// (without modifiers) for tm. Unknown conversions append nothing.
+// (without modifiers) for tm. Unknown conversions append nothing. Years
+// print as glibc prints them, computed in a C int (so years past
+// 2147483647 wrap around).
 func AppendConversion(dst []byte, conv byte, tm *Tm) []byte {
+	year := int64(int32(tm.Year))
 	switch conv {
 	case 'a':
 		return append(dst, dayNames[mod(tm.Wday, 7)][:3]...)
@@ -122,7 +125,7 @@ func AppendConversion(dst []byte, conv byte, tm *Tm) []byte {
 		dst = append(dst, ' ')
 		return AppendConversion(dst, 'Y', tm)
 	case 'C':
-		return strconv.AppendInt(dst, floorDiv(tm.Year, 100), 10)
+		return strconv.AppendInt(dst, floorDiv(year, 100), 10)
 	case 'd':
 		return pad2(dst, tm.Day, '0')
 	case 'D', 'x':
@@ -130,21 +133,21 @@ func AppendConversion(dst []byte, conv byte, tm *Tm) []byte {
 		dst = append(dst, '/')
 		dst = pad2(dst, tm.Day, '0')
 		dst = append(dst, '/')
-		return pad2(dst, int(floorMod(tm.Year, 100)), '0')
+		return pad2(dst, int(floorMod(year, 100)), '0')
 	case 'e':
 		return pad2(dst, tm.Day, ' ')
 	case 'F':
-		dst = strconv.AppendInt(dst, tm.Year, 10)
+		dst = strconv.AppendInt(dst, year, 10)
 		dst = append(dst, '-')
 		dst = pad2(dst, tm.Month, '0')
 		dst = append(dst, '-')
 		return pad2(dst, tm.Day, '0')
 	case 'g':
 		y, _ := isoWeek(tm)
-		return pad2(dst, int(floorMod(y, 100)), '0')
+		return pad2(dst, int(floorMod(int64(int32(y)), 100)), '0')
 	case 'G':
 		y, _ := isoWeek(tm)
-		return strconv.AppendInt(dst, y, 10)
+		return strconv.AppendInt(dst, int64(int32(y)), 10)
 	case 'H':
 		return pad2(dst, tm.Hour, '0')
 	case 'I':
@@ -198,9 +201,9 @@ func AppendConversion(dst []byte, conv byte, tm *Tm) []byte {
 	case 'W':
 		return pad2(dst, (tm.Yday+7-mod(tm.Wday+6, 7))/7, '0')
 	case 'y':
-		return pad2(dst, int(floorMod(tm.Year, 100)), '0')
+		return pad2(dst, int(floorMod(year, 100)), '0')
 	case 'Y':
-		return strconv.AppendInt(dst, tm.Year, 10)
+		return strconv.AppendInt(dst, year, 10)
 	case 'z':
 		off := tm.Offset
 		sign := byte('+')

@@ -1,0 +1,65 @@
+-- os.date and os.time: deterministic times only, in UTC ("!")
+local all = "%a|%A|%b|%B|%c|%C|%d|%D|%e|%F|%g|%G|%h|%H|%I|%j|%m|%M|%n|%p|%r|%R|%S|%t|%T|%u|%U|%V|%w|%W|%x|%X|%y|%Y|%z|%Z|%%"
+print(os.date("!" .. all, 0))
+print(os.date("!" .. all, 1e9))
+print(os.date("!" .. all, -1e10))
+print(os.date("!%Ec|%EC|%Ex|%EX|%Ey|%EY|%Od|%Oe|%OH|%OI|%Om|%OM|%OS|%Ou|%OU|%OV|%Ow|%OW|%Oy", 1234567890))
+print(os.date("!", 0) == "", os.date("", 0) == "", os.date("!\0x\0", 0) == "\0x\0")
+print(os.date("!%Y-%m-%d %H:%M:%S", 2^40), os.date("!%Y", -2^40))
+print(os.date("!%c", 67768036191676799))
+print(os.date("!%c", -67768040609740800))
+for _, f in ipairs{"%", "%E", "%O", "%Ea", "%9", "%k", "%Ez abc", "x%"} do
+  print(pcall(os.date, f, 0))
+end
+print(pcall(os.date, "%c", 1.5))
+print(pcall(os.date, "%c", "x"))
+print(pcall(os.date, {}))
+print(pcall(os.date, "!%c", 2^60))
+print(pcall(os.date, "!%c", 67768036191676800))
+print(pcall(os.date, "!%c", -67768040609740801))
+local t = os.date("!*t", 1e9)
+print(t.year, t.month, t.day, t.hour, t.min, t.sec, t.wday, t.yday, t.isdst)
+t = os.date("!*t", 0)
+print(t.year, t.month, t.day, t.hour, t.min, t.sec, t.wday, t.yday, t.isdst)
+print(os.date("!*t", 67768036191676799).year)
+-- every ISO week boundary around new year
+for y = 1998, 2012 do
+  local d = os.time{year = y, month = 12, day = 29, hour = 12}
+  for k = 0, 6 do io.write(os.date("!%G-%V-%u ", d + k * 86400)) end
+  print()
+end
+-- os.time with tables (the zone is UTC for the reference run)
+print(os.time{year = 2000, month = 1, day = 1, hour = 0})
+print(os.time{year = 2000, month = 1, day = 1})
+print(os.time{year = 1970, month = 1, day = 1, hour = 0, min = 0, sec = 0})
+print(os.time{year = "2000", month = 1.0, day = 1})
+local n = {year = 2000, month = 14, day = -3, hour = 25, min = -1, sec = 100}
+print(os.time(n), n.year, n.month, n.day, n.hour, n.min, n.sec, n.wday, n.yday, n.isdst)
+n = {year = 2000, month = 14, day = -3, hour = 25, min = -1, sec = 100, isdst = true}
+print(os.time(n), n.year, n.month, n.day, n.hour, n.min, n.sec, n.isdst)
+n = {year = 2001, month = 2, day = 29}
+print(os.time(n), n.month, n.day, n.yday)
+print(pcall(os.time, {year = 1969, month = 12, day = 31, hour = 23, min = 59, sec = 59}))
+print(pcall(os.time, {year = 2000, month = 1.5, day = 1}))
+print(pcall(os.time, {year = 2000, month = "x", day = 1}))
+print(pcall(os.time, {year = 2000, month = 1}))
+print(pcall(os.time, {}))
+print(pcall(os.time, {hour = 12}))
+print(pcall(os.time, 1))
+print(pcall(os.time, {year = 2000, month = 1, day = 2^31}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1073741823}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1073741824}))
+print(pcall(os.time, {year = -1073741823, month = 1, day = 1}))
+print(pcall(os.time, {year = 1073741823, month = 1, day = 1}))
+print(pcall(os.time, {year = 1000, month = 1, day = 1, hour = "x"}))
+-- fields read through __index
+local proxy = setmetatable({}, {__index = {year = 2020, month = 2, day = 29, hour = 0}})
+print(os.time(proxy), rawget(proxy, "yday"))
+print(os.difftime(5, 2), os.difftime(5.0, 2), os.difftime(0, 1e9))
+print(pcall(os.difftime, 5))
+print(pcall(os.difftime, 5.5, 1))
+print(math.type(os.time()), type(os.date()), type(os.date("*t").isdst))
+local now = os.time()
+local d = os.date("*t", now)
+print(os.time(d) == now)
+print(math.type(os.clock()), os.clock() >= 0)
