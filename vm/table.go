@@ -61,6 +61,8 @@ type Table struct {
 	meta   *Table
 	heap   *gc.Heap
 	flags  uint8 // bit i set = metamethod event i known absent
+
+	fullRehashes uint32 // rehashes that counted the keys (statistics, tests)
 }
 
 // node is one hash part entry. A dead entry has a nil val and keeps its key.
@@ -432,9 +434,35 @@ func computeSizes(nums *[maxABits + 1]int, na int) (size, inArray int) {
 	return size, inArray
 }
 
-// rehash grows (or compacts) the table for the new key ek, choosing the
-// array and hash sizes as Lua does from the keys in use.
+// rehash makes room for the new key ek when the hash part is full.
+//
+// Without dead entries (no key removed from the hash part since it was
+// built) it does exactly what Lua 5.3 does: count the integer keys, choose
+// the array size with computeSizes and size the hash part for the rest, so
+// tables that only gain keys grow, and find their borders, as in the
+// reference.
+//
+// Dead entries are where a plain Lua rehash can go quadratic (a table whose
+// keys churn rehashes, scanning its whole array part, on every few inserts).
+// So: when at least a quarter of the hash part is dead, only the hash part
+// is rebuilt, same size, dropping them (O(hash size), and it frees a quarter
+// of it); otherwise the Lua rehash runs and the new hash part is given at
+// least a quarter of free slots. Either way the work is paid for by the
+// inserts needed to fill the freed slots.
 func (t *Table) rehash(ek Value) {
+	dead := 0
+	for i := range t.nodes {
+		if t.nodes[i].val.IsNil() {
+			dead++
+		}
+	}
+	if dead > 0 && dead*4 >= len(t.nodes) {
+		t.resize(len(t.arr), cap(t.nodes), true)
+		return
+	}
+	if t.fullRehashes != math.MaxUint32 {
+		t.fullRehashes++
+	}
 	var nums [maxABits + 1]int
 	na := 0
 	for i := range t.arr {
@@ -455,7 +483,15 @@ func (t *Table) rehash(ek Value) {
 	na += countIntKey(ek, &nums)
 	total++
 	asize, inArray := computeSizes(&nums, na)
-	t.resize(asize, total-inArray, true)
+	inHash := total - inArray
+	nh := inHash
+	if dead > 0 && nh > 0 {
+		nh = hashSizeFor(nh)
+		for nh-inHash < nh/4 {
+			nh *= 2
+		}
+	}
+	t.resize(asize, nh, true)
 }
 
 // ResizeArray sets the array part to n slots, keeping the hash part's

@@ -1233,3 +1233,53 @@ func TestTableHashSpread(t *testing.T) {
 		}
 	}
 }
+
+// Keys that churn (added and removed in turn, the live count steady) must
+// not make the table recount its keys, scanning the whole array part, on
+// every few inserts: that would make a store cost O(table size).
+func TestTableChurn(t *testing.T) {
+	if tableHeaderBytes != 96 {
+		t.Errorf("Table header is %d bytes, the size model says 96", tableHeaderBytes)
+	}
+	for _, live := range []int{1, 3, 7, 8, 100, 1023, 1024} {
+		// a dense array part and string keys coming and going
+		h := &gc.Heap{}
+		tb := newTable(h, 1<<14, 0)
+		for i := int64(1); i <= 1<<14; i++ {
+			tb.SetInt(i, True)
+		}
+		key := func(i int) string { return "k" + strconv.Itoa(i) }
+		for i := 0; i < live; i++ {
+			tb.SetStr(key(i), True)
+		}
+		for i := live; i < 100000; i++ {
+			tb.SetStr(key(i), True)
+			tb.SetStr(key(i-live), Nil)
+		}
+		if tb.fullRehashes > 40 || cap(tb.nodes) > 4*live+4 || len(tb.arr) != 1<<14 {
+			t.Errorf("live %d: %d full rehashes, hash part %d, array %d", live, tb.fullRehashes, cap(tb.nodes), len(tb.arr))
+		}
+		if h.InUse() != tb.sizeBytes() {
+			t.Errorf("live %d: heap %d, sizeBytes %d", live, h.InUse(), tb.sizeBytes())
+		}
+		// a queue: integer keys moving up, so they never fit an array part
+		q := newTable(nil, 0, 0)
+		first, last := int64(1<<40), int64(1<<40)
+		for i := 0; i < 100000; i++ {
+			q.SetInt(last, Int(last))
+			last++
+			if last-first > int64(live) {
+				q.SetInt(first, Nil)
+				first++
+			}
+		}
+		if q.fullRehashes > 40 || cap(q.nodes) > 4*live+4 {
+			t.Errorf("queue of %d: %d full rehashes, hash part %d", live, q.fullRehashes, cap(q.nodes))
+		}
+		for k := first; k < last; k++ {
+			if q.GetInt(k) != Int(k) {
+				t.Fatalf("queue of %d lost %d", live, k)
+			}
+		}
+	}
+}
