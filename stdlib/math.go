@@ -163,7 +163,8 @@ func mathFmod(L *vm.Thread) int {
 		}
 		return 1
 	}
-	x, y := L.CheckNumber(1), L.CheckNumber(2)
+	y := L.CheckNumber(2) // the reference checks its arguments right to left
+	x := L.CheckNumber(1)
 	L.Push(vm.Float(fixNaN(math.Mod(x, y), nanNeg, x, y)))
 	return 1
 }

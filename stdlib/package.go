@@ -113,10 +113,11 @@ func pkgSearchPath(L *vm.Thread, name, path, sep, dirsep string) (string, string
 }
 
 func pkgSearchpath(L *vm.Thread) int {
-	name := L.CheckString(1)
-	path := L.CheckString(2)
-	sep := L.OptString(3, ".")
+	// checked right to left, as the reference's C compiler evaluates them
 	rep := L.OptString(4, "/")
+	sep := L.OptString(3, ".")
+	path := L.CheckString(2)
+	name := L.CheckString(1)
 	f, msg := pkgSearchPath(L, name, path, sep, rep)
 	if f != "" {
 		L.PushString(f)
