@@ -90,12 +90,9 @@ func OpenIO(st *vm.State) *vm.Table {
 		{Name: "write", Fn: ioWrite},
 	})
 
-	var stdoutSeeker io.Seeker
-	if f, ok := st.Stdout().(*os.File); ok {
-		stdoutSeeker = f
-	}
 	stdin := lib.newStd(L, cstdio.New(os.Stdin, nil, os.Stdin, nil, cstdio.BufFull))
-	stdout := lib.newStd(L, cstdio.New(nil, st.Stdout(), stdoutSeeker, nil, cstdio.BufNone))
+	so := stateStdout{st}
+	stdout := lib.newStd(L, cstdio.New(nil, so, so, nil, cstdio.BufNone))
 	stderr := lib.newStd(L, cstdio.New(nil, os.Stderr, os.Stderr, nil, cstdio.BufNone))
 	t.Set(vm.StringValue("stdin"), stdin)
 	t.Set(vm.StringValue("stdout"), stdout)
@@ -103,6 +100,19 @@ func OpenIO(st *vm.State) *vm.Table {
 	reg.Set(vm.StringValue(ioInputKey), stdin)
 	reg.Set(vm.StringValue(ioOutputKey), stdout)
 	return t
+}
+
+// stateStdout writes where the state's print writes, following
+// State.SetStdout; it seeks only when that is an operating-system file.
+type stateStdout struct{ st *vm.State }
+
+func (w stateStdout) Write(p []byte) (int, error) { return w.st.Stdout().Write(p) }
+
+func (w stateStdout) Seek(offset int64, whence int) (int64, error) {
+	if s, ok := w.st.Stdout().(io.Seeker); ok {
+		return s.Seek(offset, whence)
+	}
+	return 0, syscall.ESPIPE
 }
 
 // newStream makes a file handle for f, closed by closef.
