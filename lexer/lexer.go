@@ -81,8 +81,8 @@ func New(src, chunkname string) *Lexer {
 	return &Lexer{src: src, line: 1, chunkID: ChunkID(chunkname)}
 }
 
-// ChunkIDOf returns the display name of the chunk being scanned.
-func (lx *Lexer) ChunkIDOf() string { return lx.chunkID }
+// ChunkID returns the display name of the chunk being scanned.
+func (lx *Lexer) ChunkID() string { return lx.chunkID }
 
 // Line returns Lua's current line number: the line where the last token
 // read (the current one, or the lookahead) ends.
@@ -151,18 +151,18 @@ func charText(c byte) string {
 	return "'<\\" + strconv.Itoa(int(c)) + ">'"
 }
 
-// Errorf builds an error at Lua's current line with the given message and
-// near text (which may be empty).
-func (lx *Lexer) Errorf(msg, near string) *Error {
+// SyntaxError builds an error at Lua's current line with the given message
+// and near text (as Near returns it; empty for none).
+func (lx *Lexer) SyntaxError(msg, near string) *Error {
 	return &Error{ChunkID: lx.chunkID, Line: lx.line, Msg: msg, Near: near}
 }
 
 func (lx *Lexer) errBuf(msg string) *Error {
-	return lx.Errorf(msg, quoteC(string(lx.buf)))
+	return lx.SyntaxError(msg, quoteC(string(lx.buf)))
 }
 
 func (lx *Lexer) errSpan(msg string, start int) *Error {
-	return lx.Errorf(msg, "'"+lx.src[start:lx.pos]+"'")
+	return lx.SyntaxError(msg, "'"+lx.src[start:lx.pos]+"'")
 }
 
 // cur returns the current byte, or -1 at the end of the source.
@@ -433,7 +433,7 @@ func (lx *Lexer) readLongString(sep int, isString bool) (string, error) {
 			if isString {
 				what = "string"
 			}
-			return "", lx.Errorf("unfinished long "+what+" (starting at line "+strconv.Itoa(startLine)+")", "<eof>")
+			return "", lx.SyntaxError("unfinished long "+what+" (starting at line "+strconv.Itoa(startLine)+")", "<eof>")
 		}
 		switch src[lx.pos] {
 		case ']':
@@ -502,7 +502,7 @@ func (lx *Lexer) readString(del byte) (string, error) {
 			lx.pos++
 			return string(lx.buf[1:]), nil
 		case -1:
-			return "", lx.Errorf("unfinished string", "<eof>")
+			return "", lx.SyntaxError("unfinished string", "<eof>")
 		case '\n', '\r':
 			return "", lx.errBuf("unfinished string")
 		case '\\':

@@ -85,7 +85,7 @@ func (p *parser) line() int { return p.lx.Line() }
 
 // error raises a syntax error near the current token.
 func (p *parser) error(msg string) {
-	panic(p.lx.Errorf(msg, p.lx.Near(p.t)))
+	panic(p.lx.SyntaxError(msg, p.lx.Near(p.t)))
 }
 
 func (p *parser) errorExpected(tok lexer.Token) {

@@ -360,3 +360,25 @@ end
 	}
 	t.Logf("%d of %d expressions have a value", valued, n)
 }
+
+func BenchmarkParse(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; i < 200; i++ {
+		fmt.Fprintf(&sb, `local function f%d(a, b, ...)
+  local t = {x = a, [b] = 2, 3, "s", ...}
+  for i = 1, #t do t[i] = t[i] * 2 + a.y:m(b) .. "x" end
+  if a and not b or a < b then return f(a)(b) elseif b then return nil end
+  while a do a = a.next end
+  return function() return t end
+end
+`, i)
+	}
+	src := sb.String()
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(src, "=bench"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
