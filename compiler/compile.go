@@ -250,15 +250,21 @@ func (fs *funcState) localStat(s *ast.Local, next int) {
 	fs.adjustLocalVars(len(s.Names))
 }
 
-// explistClose is explist where a function constructor ending the list
-// reports undefined gotos at line next (the token after its 'end').
+// explistClose is explist for a list that ends its statement: a function
+// constructor ending the list reports undefined gotos at line next (the
+// token after its 'end').
 func (fs *funcState) explistClose(list []ast.Expr, v *expDesc, next int) int {
-	fs.expr(list[0], v)
-	for _, e := range list[1:] {
-		fs.exp2NextReg(v)
-		fs.expr(e, v)
+	last := len(list) - 1
+	for i, e := range list {
+		if i > 0 {
+			fs.exp2NextReg(v)
+		}
+		if fn, ok := e.(*ast.Function); ok && i == last {
+			fs.body(fn, v, next)
+		} else {
+			fs.expr(e, v)
+		}
 	}
-	_ = next
 	return len(list)
 }
 

@@ -34,6 +34,8 @@ var errorCases = []struct {
 	{"goto undefined", "goto x\n", "t.lua:2: no visible label 'x' for <goto> at line 1", false},
 	{"goto undefined in block", "do goto x end\n\n\n", "t.lua:4: no visible label 'x' for <goto> at line 1", false},
 	{"goto undefined in function", "local function f()\n goto x\nend\n\n\nlocal y", "t.lua:6: no visible label 'x' for <goto> at line 2", false},
+	{"goto undefined in function value", "local f = function()\n goto x\nend\n\n\nlocal y", "t.lua:6: no visible label 'x' for <goto> at line 2", false},
+	{"goto undefined in function in list", "local f = function()\n goto x\nend, 1\n\n\nlocal y", "t.lua:3: no visible label 'x' for <goto> at line 2", false},
 	{"break outside loop", "break", "t.lua:1: <break> at line 1 not inside a loop", false},
 	{"break in function outside loop", "while true do\n local function f()\n  break\n end\nend", "t.lua:5: <break> at line 3 not inside a loop", false},
 	{"repeated label", "::a:: ::a::", "t.lua:1: label 'a' already defined on line 1", false},
