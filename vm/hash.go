@@ -25,7 +25,6 @@ var (
 	mixKey  = maphash.String(strSeed, "moonfuel/table") | 1
 	strKey0 = maphash.String(strSeed, "moonfuel/string/0")
 	strKey1 = maphash.String(strSeed, "moonfuel/string/1")
-	strKey2 = maphash.String(strSeed, "moonfuel/string/2") | 1
 )
 
 // hashString returns the hash of a string key (its content, not its
@@ -51,7 +50,6 @@ func hashString(s string) uint64 {
 		return maphash.String(strSeed, s)
 	}
 	hi, lo := bits.Mul64(a^strKey0, b^strKey1^uint64(n))
-	hi, lo = bits.Mul64(hi^lo, strKey2)
 	return hi ^ lo
 }
 
@@ -61,12 +59,11 @@ func load32(p *byte) uint32 { return binary.LittleEndian.Uint32(unsafe.Slice(p, 
 func load64(p *byte) uint64 { return binary.LittleEndian.Uint64(unsafe.Slice(p, 8)) }
 
 // mix spreads the bits of x over the whole word: a full 64x64→128-bit product
-// with a seeded odd multiplier, folded. Every output bit depends on every
-// input bit, so keys that differ only in their high bits (i<<40, ...) still
-// land in different buckets of a small table.
+// with a seeded odd multiplier, folded. The low bits of the result depend on
+// every input bit, so keys that differ only in their high bits (i<<40, ...)
+// still land in different buckets of a small table.
 func mix(x uint64) uint32 {
 	hi, lo := bits.Mul64(x^0x243f6a8885a308d3, mixKey)
-	hi, lo = bits.Mul64(hi^lo, 0x9e3779b97f4a7c15)
 	return uint32(hi ^ lo)
 }
 
