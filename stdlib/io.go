@@ -5,8 +5,10 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime"
 	"strings"
 	"syscall"
+	"weak"
 
 	"github.com/moonfuel/moonfuel/internal/cerrno"
 	"github.com/moonfuel/moonfuel/internal/cstdio"
@@ -40,16 +42,19 @@ type ioStream struct {
 func (s *ioStream) closed() bool { return s.closef == nil }
 
 // ioLib is a state's io library: the metatable and the open streams (so
-// os.exit can flush them as C's exit does).
+// os.exit can flush them as C's exit does). Streams are held weakly: a
+// handle the program drops is closed (and flushed) when Go collects it,
+// if the state's own collector has not run its __gc first.
 type ioLib struct {
-	meta *vm.Table
-	open map[*ioStream]struct{}
+	meta     *vm.Table
+	open     map[weak.Pointer[ioStream]]struct{}
+	lastSize int // size of open after the last sweep of dead entries
 }
 
 // OpenIO registers the io library, with io.stdout writing to the state's
 // standard output (where print writes).
 func OpenIO(st *vm.State) *vm.Table {
-	lib := &ioLib{open: make(map[*ioStream]struct{})}
+	lib := &ioLib{open: make(map[weak.Pointer[ioStream]]struct{})}
 	L := st.MainThread()
 
 	methods := st.NewTable(0, 8)
@@ -121,12 +126,29 @@ func (lib *ioLib) newStream(L *vm.Thread, f *cstdio.File, closef func(*vm.Thread
 	u := L.NewUserdata(s)
 	v := vm.UserdataValue(u)
 	L.SetMetatable(v, lib.meta)
-	lib.open[s] = struct{}{}
+	if len(lib.open) > 2*lib.lastSize+16 {
+		for w := range lib.open {
+			if w.Value() == nil {
+				delete(lib.open, w)
+			}
+		}
+		lib.lastSize = len(lib.open)
+	}
+	lib.open[weak.Make(s)] = struct{}{}
+	if closef != nil {
+		// f must not lead back to s (or the state): the standard
+		// streams, which write through the state, get no cleanup.
+		runtime.AddCleanup(s, ioCleanup, f)
+	}
 	return v, s
 }
 
+// ioCleanup closes the stream of a handle Go has collected.
+func ioCleanup(f *cstdio.File) { f.Close() }
+
 func (lib *ioLib) newStd(L *vm.Thread, f *cstdio.File) vm.Value {
-	v, _ := lib.newStream(L, f, ioNoClose)
+	v, s := lib.newStream(L, f, nil)
+	s.closef = ioNoClose
 	return v
 }
 
@@ -143,8 +165,8 @@ func ioLibOf(L *vm.Thread) *ioLib {
 // ioFlushAll flushes every open stream of the state (as C's exit does).
 func ioFlushAll(L *vm.Thread) {
 	if lib := ioLibOf(L); lib != nil {
-		for s := range lib.open {
-			if !s.closed() {
+		for w := range lib.open {
+			if s := w.Value(); s != nil && !s.closed() {
 				s.f.Flush()
 			}
 		}
@@ -286,12 +308,12 @@ func ioNoClose(L *vm.Thread, s *ioStream) int {
 }
 
 func (lib *ioLib) fileClose(L *vm.Thread, s *ioStream) int {
-	delete(lib.open, s)
+	delete(lib.open, weak.Make(s))
 	return errResult(L, s.f.Close())
 }
 
 func (lib *ioLib) pipeClose(L *vm.Thread, s *ioStream) int {
-	delete(lib.open, s)
+	delete(lib.open, weak.Make(s))
 	s.f.Close()
 	return execResult(L, s.cmd.Wait())
 }

@@ -41,8 +41,9 @@ type File struct {
 	mode    int
 	bufSize int
 
-	eof bool
-	err error
+	eof    bool
+	err    error
+	closed bool
 }
 
 // New makes a stream. r and w may be nil for a write-only or read-only
@@ -311,8 +312,13 @@ func (f *File) SetVBuf(mode, size int) error {
 	return nil
 }
 
-// Close flushes the stream and closes what is under it.
+// Close flushes the stream and closes what is under it. Closing a closed
+// stream does nothing.
 func (f *File) Close() error {
+	if f.closed {
+		return nil
+	}
+	f.closed = true
 	err := f.flushWrite()
 	if f.c != nil {
 		if cerr := f.c.Close(); err == nil {
