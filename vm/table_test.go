@@ -925,113 +925,146 @@ func FuzzTable(f *testing.F) {
 	f.Add([]byte("\x00\x01\x01\x00\x02\x02\x00\x03\x03\x00\x04\x04\x05\x00\x00\x06\x09\x09"))
 	f.Add([]byte(strings.Repeat("\x00\x05\x07\x01\x06\x03\x02\x11\x20", 30)))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		h := &gc.Heap{}
-		tb := newTable(h, int(len(data)%5), int(len(data)%3))
-		model := map[refKey]Value{}
-		check := func(where int) {
-			for rk, v := range model {
-				var k Value
-				switch rk.kind {
-				case 'i':
-					k = Int(int64(rk.n))
-				case 'f':
-					k = Float(math.Float64frombits(rk.n))
-				case 'b':
-					k = Bool(rk.n != 0)
-				case 's':
-					k = stringValue(rk.s)
-				default:
-					k = refValue(rk.p, kindTable)
-				}
-				if got := tb.Get(k); got != v {
-					t.Fatalf("op %d: t[%s] = %s, want %s", where, showValue(k), showValue(got), showValue(v))
-				}
-			}
-			ks := keysOf(t, tb)
-			if len(ks) != len(model) {
-				t.Fatalf("op %d: traversal found %d keys, model has %d", where, len(ks), len(model))
-			}
-			seen := map[refKey]bool{}
-			for _, k := range ks {
-				rk := toRefKey(k)
-				if _, ok := model[rk]; !ok || seen[rk] {
-					t.Fatalf("op %d: traversal gave %s (in model %v, seen %v)", where, showValue(k), ok, seen[rk])
-				}
-				seen[rk] = true
-			}
-			n := tb.Len()
-			if n < 0 || (n > 0 && tb.GetInt(n).IsNil()) || !tb.GetInt(n+1).IsNil() {
-				t.Fatalf("op %d: #t = %d is not a border", where, n)
-			}
-			if h.InUse() != tb.sizeBytes() {
-				t.Fatalf("op %d: heap %d, sizeBytes %d", where, h.InUse(), tb.sizeBytes())
-			}
-		}
-		for i := 0; i+2 < len(data); i += 3 {
-			op, a, b := data[i], data[i+1], data[i+2]
-			k := fuzzKey(a, b)
-			switch op % 8 {
-			case 0, 1, 2: // store a value
-				v := Int(int64(i))
-				if err := catch(func() { tb.Set(k, v) }); err != nil {
-					t.Fatalf("op %d: Set: %v", i, err)
-				}
-				model[toRefKey(k)] = v
-			case 3: // remove
-				tb.Set(k, Nil)
-				delete(model, toRefKey(k))
-			case 4: // store under a tight memory limit
-				old := tb.sizeBytes()
-				h.SetLimit(h.InUse() + int64(b))
-				v := Int(int64(i))
-				err := catch(func() { tb.Set(k, v) })
-				h.SetLimit(0)
-				if err == nil {
-					model[toRefKey(k)] = v
-				} else if !errors.Is(err, gc.ErrMemoryLimit) || tb.sizeBytes() != old {
-					t.Fatalf("op %d: refused store: %v, size %d → %d", i, err, old, tb.sizeBytes())
-				}
-			case 5: // clearing traversal of some keys
-				key := Nil
-				for j := 0; ; j++ {
-					nk, _, ok := tb.Next(key)
-					if !ok {
-						t.Fatalf("op %d: Next refused during a clearing traversal", i)
-					}
-					if nk.IsNil() {
-						break
-					}
-					if (j+int(b))%3 == 0 {
-						tb.Set(nk, Nil)
-						delete(model, toRefKey(nk))
-					} else {
-						tb.Set(nk, Int(int64(j)))
-						model[toRefKey(nk)] = Int(int64(j))
-					}
-					key = nk
-				}
-			case 6: // resize the array part
-				tb.ResizeArray(int(b % 40))
-			case 7: // typed fast paths
-				switch {
-				case k.IsInt():
-					tb.SetInt(k.AsInt(), Int(int64(b)))
-					model[toRefKey(k)] = Int(int64(b))
-					if tb.GetInt(k.AsInt()) != Int(int64(b)) {
-						t.Fatalf("op %d: GetInt after SetInt", i)
-					}
-				case k.IsString():
-					s := k.AsString()
-					tb.SetStrH(s, hashString(s), Nil)
-					delete(model, toRefKey(k))
-					if !tb.GetStr(fresh(s)).IsNil() {
-						t.Fatalf("op %d: GetStr after removal", i)
-					}
-				}
-			}
-			check(i)
+		// The same operations give the same traversal order.
+		a, b := fuzzTableRun(t, data, true), fuzzTableRun(t, data, false)
+		if strings.Join(a, ",") != strings.Join(b, ",") {
+			t.Fatalf("same operations, different orders:\n%v\n%v", a, b)
 		}
 	})
+}
+
+func fuzzTableRun(t *testing.T, data []byte, checking bool) []string {
+	h := &gc.Heap{}
+	tb := newTable(h, int(len(data)%5), int(len(data)%3))
+	model := map[refKey]Value{}
+	check := func(where int) {
+		if !checking {
+			return
+		}
+		for rk, v := range model {
+			var k Value
+			switch rk.kind {
+			case 'i':
+				k = Int(int64(rk.n))
+			case 'f':
+				k = Float(math.Float64frombits(rk.n))
+			case 'b':
+				k = Bool(rk.n != 0)
+			case 's':
+				k = stringValue(rk.s)
+			default:
+				k = refValue(rk.p, kindTable)
+			}
+			if got := tb.Get(k); got != v {
+				t.Fatalf("op %d: t[%s] = %s, want %s", where, showValue(k), showValue(got), showValue(v))
+			}
+		}
+		ks := keysOf(t, tb)
+		if len(ks) != len(model) {
+			t.Fatalf("op %d: traversal found %d keys, model has %d", where, len(ks), len(model))
+		}
+		seen := map[refKey]bool{}
+		for _, k := range ks {
+			rk := toRefKey(k)
+			if _, ok := model[rk]; !ok || seen[rk] {
+				t.Fatalf("op %d: traversal gave %s (in model %v, seen %v)", where, showValue(k), ok, seen[rk])
+			}
+			seen[rk] = true
+		}
+		n := tb.Len()
+		if n < 0 || (n > 0 && tb.GetInt(n).IsNil()) || !tb.GetInt(n+1).IsNil() {
+			t.Fatalf("op %d: #t = %d is not a border", where, n)
+		}
+		if h.InUse() != tb.sizeBytes() {
+			t.Fatalf("op %d: heap %d, sizeBytes %d", where, h.InUse(), tb.sizeBytes())
+		}
+	}
+	for i := 0; i+2 < len(data); i += 3 {
+		op, a, b := data[i], data[i+1], data[i+2]
+		k := fuzzKey(a, b)
+		switch op % 8 {
+		case 0, 1, 2: // store a value
+			v := Int(int64(i))
+			if err := catch(func() { tb.Set(k, v) }); err != nil {
+				t.Fatalf("op %d: Set: %v", i, err)
+			}
+			model[toRefKey(k)] = v
+		case 3: // remove
+			tb.Set(k, Nil)
+			delete(model, toRefKey(k))
+		case 4: // store under a tight memory limit
+			old := tb.sizeBytes()
+			h.SetLimit(h.InUse() + int64(b))
+			v := Int(int64(i))
+			err := catch(func() { tb.Set(k, v) })
+			h.SetLimit(0)
+			if err == nil {
+				model[toRefKey(k)] = v
+			} else if !errors.Is(err, gc.ErrMemoryLimit) || tb.sizeBytes() != old {
+				t.Fatalf("op %d: refused store: %v, size %d → %d", i, err, old, tb.sizeBytes())
+			}
+		case 5: // clearing traversal of some keys
+			key := Nil
+			for j := 0; ; j++ {
+				nk, _, ok := tb.Next(key)
+				if !ok {
+					t.Fatalf("op %d: Next refused during a clearing traversal", i)
+				}
+				if nk.IsNil() {
+					break
+				}
+				if (j+int(b))%3 == 0 {
+					tb.Set(nk, Nil)
+					delete(model, toRefKey(nk))
+				} else {
+					tb.Set(nk, Int(int64(j)))
+					model[toRefKey(nk)] = Int(int64(j))
+				}
+				key = nk
+			}
+		case 6: // resize the array part
+			tb.ResizeArray(int(b % 40))
+		case 7: // typed fast paths
+			switch {
+			case k.IsInt():
+				tb.SetInt(k.AsInt(), Int(int64(b)))
+				model[toRefKey(k)] = Int(int64(b))
+				if tb.GetInt(k.AsInt()) != Int(int64(b)) {
+					t.Fatalf("op %d: GetInt after SetInt", i)
+				}
+			case k.IsString():
+				s := k.AsString()
+				tb.SetStrH(s, hashString(s), Nil)
+				delete(model, toRefKey(k))
+				if !tb.GetStr(fresh(s)).IsNil() {
+					t.Fatalf("op %d: GetStr after removal", i)
+				}
+			}
+		}
+		check(i)
+	}
+	var order []string
+	for pos := 0; ; {
+		var k, v Value
+		pos, k, v = tb.Iter(pos)
+		if k.IsNil() {
+			break
+		}
+		if !rawEquals(tb.Get(k), v) {
+			t.Fatalf("Iter gave %s = %s, Get says %s", showValue(k), showValue(v), showValue(tb.Get(k)))
+		}
+		order = append(order, showValue(k))
+	}
+	if ks := keysOf(t, tb); len(ks) != len(order) {
+		t.Fatalf("Iter found %d entries, Next %d", len(order), len(ks))
+	} else {
+		for i, k := range ks {
+			if showValue(k) != order[i] {
+				t.Fatalf("Iter and Next orders differ at %d: %s, %s", i, order[i], showValue(k))
+			}
+		}
+	}
+	return order
 }
 
 // ---------------------------------------------------------------- benchmarks
