@@ -188,9 +188,14 @@ func (p *parser) retStat() *ast.Return {
 }
 
 func (p *parser) statement() ast.Stmt {
-	line := p.line()
 	p.enterLevel()
-	defer p.leaveLevel()
+	s := p.statementBody()
+	p.leaveLevel()
+	return s
+}
+
+func (p *parser) statementBody() ast.Stmt {
+	line := p.line()
 	pos := ast.Pos{L: line}
 	switch p.t.Tok {
 	case lexer.Semi:
