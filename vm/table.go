@@ -444,9 +444,9 @@ func computeSizes(nums *[maxABits + 1]int, na int) (size, inArray int) {
 //
 // Dead entries are where a plain Lua rehash can go quadratic (a table whose
 // keys churn rehashes, scanning its whole array part, on every few inserts).
-// So: when at least a quarter of the hash part is dead, only the hash part
-// is rebuilt, same size, dropping them (O(hash size), and it frees a quarter
-// of it); otherwise the Lua rehash runs and the new hash part is given at
+// So: when at least a quarter of the hash part is dead, the hash part is
+// compacted in place, dropping them (O(hash size), no allocation, and it
+// frees a quarter of it); otherwise the Lua rehash runs and the new hash part is given at
 // least a quarter of free slots. Either way the work is paid for by the
 // inserts needed to fill the freed slots.
 func (t *Table) rehash(ek Value) {
@@ -457,7 +457,7 @@ func (t *Table) rehash(ek Value) {
 		}
 	}
 	if dead > 0 && dead*4 >= len(t.nodes) {
-		t.resize(len(t.arr), cap(t.nodes), true)
+		t.compact()
 		return
 	}
 	if t.fullRehashes != math.MaxUint32 {
@@ -492,6 +492,30 @@ func (t *Table) rehash(ek Value) {
 		}
 	}
 	t.resize(asize, nh, true)
+}
+
+// compact removes the dead entries of the hash part in place, keeping the
+// order of the live ones.
+func (t *Table) compact() {
+	clear(t.bucket)
+	mask := uint32(len(t.bucket) - 1)
+	nodes := t.nodes
+	w := 0
+	for r := range nodes {
+		if nodes[r].val.IsNil() {
+			continue
+		}
+		nd := &nodes[w]
+		if w != r {
+			*nd = nodes[r]
+		}
+		b := &t.bucket[nd.h&mask]
+		nd.next = *b
+		*b = int32(w + 1)
+		w++
+	}
+	clear(nodes[w:]) // let the Go collector have the dead keys
+	t.nodes = nodes[:w]
 }
 
 // ResizeArray sets the array part to n slots, keeping the hash part's

@@ -1316,3 +1316,38 @@ func TestTableChurn(t *testing.T) {
 		}
 	}
 }
+
+// Dropping dead entries needs no memory: a table at its memory limit can
+// still take new keys in the place of removed ones.
+func TestTableCompactAtLimit(t *testing.T) {
+	h := &gc.Heap{}
+	tb := newTable(h, 0, 8)
+	for i := 0; i < 8; i++ {
+		tb.SetStr("a"+strconv.Itoa(i), Int(int64(i)))
+	}
+	for i := 0; i < 8; i += 2 {
+		tb.SetStr("a"+strconv.Itoa(i), Nil)
+	}
+	h.SetLimit(h.InUse())
+	for i := 0; i < 4; i++ {
+		if err := catch(func() { tb.SetStr("b"+strconv.Itoa(i), True) }); err != nil {
+			t.Fatalf("insert %d at the limit: %v", i, err)
+		}
+	}
+	if cap(tb.nodes) != 8 || len(tb.nodes) != 8 {
+		t.Fatalf("hash part %d/%d", len(tb.nodes), cap(tb.nodes))
+	}
+	if err := catch(func() { tb.SetStr("c", True) }); !errors.Is(err, gc.ErrMemoryLimit) {
+		t.Fatalf("growth past the limit: %v", err)
+	}
+	want := []string{"a1", "a3", "a5", "a7", "b0", "b1", "b2", "b3"}
+	ks := keysOf(t, tb)
+	for i, k := range ks {
+		if k.AsString() != want[i] {
+			t.Fatalf("keys %v after compaction", ks)
+		}
+	}
+	if len(ks) != len(want) || h.InUse() != tb.sizeBytes() {
+		t.Fatalf("%d keys, heap %d, sizeBytes %d", len(ks), h.InUse(), tb.sizeBytes())
+	}
+}
