@@ -419,9 +419,6 @@ func (L *Thread) ToStringMeta(v Value) string {
 			kind = n.AsString()
 		}
 	}
-	if g := v.asGoFunction(); g != nil {
-		return fmt.Sprintf("%s: builtin: %p", kind, v.p)
-	}
 	return fmt.Sprintf("%s: %p", kind, v.p)
 }
 
@@ -701,4 +698,44 @@ func (st *State) globalFuncName(fn Value) string {
 		}
 	}
 	return found
+}
+
+// GoFunctionName returns the registered name of a Go function value.
+func GoFunctionName(v Value) (string, bool) {
+	if g := v.asGoFunction(); g != nil {
+		return g.name, true
+	}
+	return "", false
+}
+
+// RawEqual compares two values without metamethods.
+func RawEqual(a, b Value) bool { return rawEquals(a, b) }
+
+// SetUpvalue sets upvalue i (0-based) of a Lua function (load uses it to
+// install an _ENV). It does nothing for other values or out of range.
+func SetUpvalue(fn Value, i int, v Value) {
+	cl := fn.asClosure()
+	if cl == nil || i < 0 || i >= len(cl.upvals) {
+		return
+	}
+	*cl.upvals[i].v = v
+}
+
+// GetUpvalue returns upvalue i (0-based) of a Lua function, or Nil.
+func GetUpvalue(fn Value, i int) Value {
+	cl := fn.asClosure()
+	if cl == nil || i < 0 || i >= len(cl.upvals) {
+		return Nil
+	}
+	return *cl.upvals[i].v
+}
+
+// ErrorValueString is the message of an error returned by PCall, as a
+// string (non-string error values are converted as tostring would).
+func ErrorValueString(L *Thread, err error) string {
+	v := ErrorValue(err)
+	if v.IsString() {
+		return v.AsString()
+	}
+	return L.ToStringMeta(v)
 }

@@ -208,22 +208,23 @@ func arithRaw(L *Thread, op ArithOp, a, b Value) (Value, bool) {
 		}
 		return Float(arithFloat(op, x, y)), true
 	}
-	na, ok1 := toNumber(a)
-	nb, ok2 := toNumber(b)
-	if !ok1 || !ok2 {
-		return Nil, false
-	}
-	if na.IsInt() && nb.IsInt() {
-		r, ok := arithInt(op, na.AsInt(), nb.AsInt())
+	if a.IsInt() && b.IsInt() {
+		r, ok := arithInt(op, a.AsInt(), b.AsInt())
 		if !ok {
 			if op == OpMod {
 				L.runError("attempt to perform 'n%%0'")
 			}
-			L.runError("attempt to perform 'n//0'")
+			L.runError("attempt to divide by zero")
 		}
 		return Int(r), true
 	}
-	return Float(arithFloat(op, numToFloat(na), numToFloat(nb))), true
+	// strings are converted to floats, as lvm.c's tonumber does
+	x, ok1 := toFloatCoerce(a)
+	y, ok2 := toFloatCoerce(b)
+	if !ok1 || !ok2 {
+		return Nil, false
+	}
+	return Float(arithFloat(op, x, y)), true
 }
 
 // itoa formats an int.

@@ -184,7 +184,7 @@ func (L *Thread) precallSpecial(g *goFunction, fi, nres int, flags uint16) int {
 		if g.special == spResume {
 			co = L.Arg(1).AsThread()
 			if co == nil {
-				L.TypeError(1, "coroutine")
+				L.ArgError(1, "coroutine expected")
 			}
 			first = fi + 2
 			ci.flags |= cistResume

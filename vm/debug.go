@@ -180,7 +180,7 @@ func funcNameFromCode(ci *callInfo) (string, string) {
 	default:
 		return "", ""
 	}
-	return eventNames[ev][2:], "metamethod"
+	return eventNames[ev], "metamethod"
 }
 
 // calledName names the function running in frame ci as its caller called

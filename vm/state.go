@@ -41,9 +41,9 @@ type State struct {
 	// Fuel: fuel is what remains of the current slice (the dispatch loop
 	// keeps it in a local and flushes it back), reserve what remains beyond
 	// the slice. See fuel.go.
-	fuel      int64
-	reserve   int64
-	fuelLimit int64
+	fuel       int64
+	reserve    int64
+	fuelLimit  int64
 	fuelUsed   int64 // fuel consumed under previous budgets
 	fuelBudget int64 // the current budget (fuel + reserve when it was set)
 
