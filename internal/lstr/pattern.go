@@ -64,10 +64,10 @@ type capture struct {
 // ErrBudget. Steps reports how many steps were used since Reset, so that the
 // caller can charge fuel in proportion to the work.
 type Matcher struct {
-	src   string
-	pat   string
-	level int
-	depth int
+	src      string
+	pat      string
+	level    int
+	depth    int
 	fuel     int64 // remaining budget
 	steps    int64 // steps charged since Reset
 	reported int64 // steps already passed to the refueler
@@ -666,4 +666,41 @@ func (it *Iter) Next() (s, e int, ok bool, err error) {
 	}
 	it.done = true
 	return 0, 0, false, nil
+}
+
+// ReplLen returns the length of the replacement AppendRepl would produce
+// for repl and the match s..e, so that the caller can pay for it first.
+func (m *Matcher) ReplLen(repl string, s, e int) (int, error) {
+	n := 0
+	for i := 0; i < len(repl); i++ {
+		if repl[i] != '%' {
+			n++
+			continue
+		}
+		i++
+		var d byte
+		if i < len(repl) {
+			d = repl[i]
+		}
+		switch {
+		case d == '%':
+			n++
+		case !IsDigit(d):
+			return 0, errReplEsc
+		case d == '0':
+			n += e - s
+		default:
+			cs, ce, pos, err := m.Capture(int(d-'1'), s, e)
+			if err != nil {
+				return 0, err
+			}
+			if pos {
+				var tmp [20]byte
+				n += len(strconv.AppendInt(tmp[:0], int64(cs)+1, 10))
+			} else {
+				n += ce - cs
+			}
+		}
+	}
+	return n, nil
 }

@@ -85,9 +85,17 @@ func lgsub(src, pat, repl string, max int) string {
 		}
 		n++
 		b = append(b, src[copied:s]...)
+		before := len(b)
+		want, lerr := it.M.ReplLen(repl, s, e)
 		b, err = it.M.AppendRepl(b, repl, s, e)
 		if err != nil {
+			if lerr == nil || lerr.Error() != err.Error() {
+				return "ReplLen error differs"
+			}
 			return "ERR:" + err.Error()
+		}
+		if lerr != nil || want != len(b)-before {
+			return "ReplLen wrong"
 		}
 		copied = e
 	}
