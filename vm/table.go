@@ -245,11 +245,23 @@ func (t *Table) findStr(s string, h uint32) int {
 }
 
 // sameString reports whether the key k, whose payload word is that of a
-// string of len(s) bytes, is a string equal to s.
-//
-//go:noinline
+// string of len(s) bytes, is a string equal to s. Keys of 4 to 16 bytes are
+// compared with two overlapping loads each.
 func sameString(k Value, s string) bool {
-	return k.isStringKey() && unsafe.String((*byte)(k.p), len(s)) == s
+	if !k.isStringKey() {
+		return false
+	}
+	n := len(s)
+	p, q := (*byte)(k.p), unsafe.StringData(s)
+	switch {
+	case n >= 8 && n <= 16:
+		return load64(p) == load64(q) &&
+			load64((*byte)(unsafe.Add(unsafe.Pointer(p), n-8))) == load64((*byte)(unsafe.Add(unsafe.Pointer(q), n-8)))
+	case n >= 4 && n < 8:
+		return load32(p) == load32(q) &&
+			load32((*byte)(unsafe.Add(unsafe.Pointer(p), n-4))) == load32((*byte)(unsafe.Add(unsafe.Pointer(q), n-4)))
+	}
+	return unsafe.String(p, n) == s
 }
 
 // isStringKey reports whether a key whose payload word looks like a string's
