@@ -10,9 +10,10 @@ package vm
 //     is computed as Lua's computesizes does: the largest power of two n such
 //     that more than n/2 of the slots 1..n would be in use.
 //   - The hash part is a chained hash table whose entries (nodes) are kept in
-//     insertion order in one slice, with a separate bucket array of chain
-//     heads. Each node caches its key's 32-bit hash, so growing the table
-//     never rehashes a key. Assigning nil to a key leaves the node in place
+//     insertion order in one slice; the slice's slot i also holds the head
+//     of bucket i's chain, so a hash part is one allocation. Each node
+//     caches its key's 32-bit hash, so growing the table never rehashes a
+//     key. Assigning nil to a key leaves the node in place
 //     with a nil value (a dead entry) so `next` keeps working during a
 //     traversal that clears fields; dead entries are dropped when the hash
 //     part is rebuilt, which happens only when a new key finds it full.
@@ -32,9 +33,9 @@ package vm
 // it is made; parts replaced by a resize are released after it. The size
 // model, in bytes, is
 //
-//	sizeBytes = tableHeaderBytes          (the Table struct, 96 on 64-bit)
+//	sizeBytes = tableHeaderBytes          (the Table struct, 80 on 64-bit)
 //	          + 16 * array slots          (one Value each)
-//	          + 44 * hash slots           (a 40-byte node + a 4-byte bucket head)
+//	          + 48 * hash slots           (one node each)
 //
 // where hash slots is the hash part's capacity (0 or a power of two). A nil
 // heap means no accounting.
@@ -55,12 +56,12 @@ import (
 
 // Table is a Lua table.
 type Table struct {
-	arr    []Value // array part: arr[i] holds key i+1
-	nodes  []node  // hash part entries in insertion order; cap = hash size
-	bucket []int32 // len = cap(nodes); 1+index of each chain's first node, 0 = empty
-	meta   *Table
-	heap   *gc.Heap
-	flags  uint8 // bit i set = metamethod event i known absent
+	arr   []Value // array part: arr[i] holds key i+1
+	nodes []node  // hash part: len = hash size (0 or a power of two)
+	meta  *Table
+	heap  *gc.Heap
+	nused uint32 // nodes[:nused] are the entries, live or dead, in insertion order
+	flags uint8  // bit i set = metamethod event i known absent
 
 	fullRehashes uint32 // rehashes that counted the keys (statistics, tests)
 }
@@ -70,13 +71,14 @@ type node struct {
 	key, val Value
 	h        uint32 // cached keyHash(key)
 	next     int32  // 1+index of the next node in the chain, 0 = end
+	head     int32  // 1+index of the first node of bucket i's chain (in nodes[i]), 0 = empty
 }
 
 // Size model constants (see the file comment).
 const (
 	tableHeaderBytes = int64(unsafe.Sizeof(Table{}))
 	arraySlotBytes   = int64(unsafe.Sizeof(Value{}))
-	hashSlotBytes    = int64(unsafe.Sizeof(node{})) + 4
+	hashSlotBytes    = int64(unsafe.Sizeof(node{}))
 )
 
 // Limits, as Lua's MAXABITS / MAXHBITS.
@@ -111,8 +113,7 @@ func newTable(h *gc.Heap, narr, nhash int) *Table {
 		t.arr = make([]Value, narr)
 	}
 	if hsize > 0 {
-		t.nodes = make([]node, 0, hsize)
-		t.bucket = make([]int32, hsize)
+		t.nodes = make([]node, hsize)
 	}
 	return t
 }
@@ -122,7 +123,7 @@ func hashBytes(n int) int64  { return int64(n) * hashSlotBytes }
 
 // sizeBytes returns the bytes the table accounts for (see the size model).
 func (t *Table) sizeBytes() int64 {
-	return tableHeaderBytes + arrayBytes(len(t.arr)) + hashBytes(cap(t.nodes))
+	return tableHeaderBytes + arrayBytes(len(t.arr)) + hashBytes(len(t.nodes))
 }
 
 // SizeBytes is sizeBytes for other packages (the gc, statistics).
@@ -132,7 +133,7 @@ func (t *Table) SizeBytes() int64 { return t.sizeBytes() }
 func (t *Table) ArraySize() int { return len(t.arr) }
 
 // HashSize returns the capacity of the hash part (0 or a power of two).
-func (t *Table) HashSize() int { return cap(t.nodes) }
+func (t *Table) HashSize() int { return len(t.nodes) }
 
 // hashSizeFor returns the hash part capacity for n entries: 0, or n rounded
 // up to a power of two.
@@ -190,12 +191,13 @@ func (t *Table) GetInt(i int64) Value {
 }
 
 func (t *Table) getIntHash(i int64) Value {
-	if len(t.bucket) == 0 {
+	nodes := t.nodes
+	if len(nodes) == 0 {
 		return Nil
 	}
 	h := hashInt(i)
-	for j := t.bucket[h&uint32(len(t.bucket)-1)]; j != 0; {
-		nd := &t.nodes[j-1]
+	for j := nodes[h&uint32(len(nodes)-1)].head; j != 0; {
+		nd := &nodes[j-1]
 		if nd.key.n == uint64(i) && nd.key.p == unsafe.Pointer(&intTag) {
 			return nd.val
 		}
@@ -206,7 +208,7 @@ func (t *Table) getIntHash(i int64) Value {
 
 // GetStr returns t[s] without metamethods.
 func (t *Table) GetStr(s string) Value {
-	if len(t.bucket) == 0 {
+	if len(t.nodes) == 0 {
 		return Nil
 	}
 	return t.GetStrH(s, hashString(s))
@@ -224,17 +226,16 @@ func (t *Table) GetStrH(s string, h uint64) Value {
 // findStr returns the index of the node holding the string key s (hash h),
 // live or dead, or -1.
 func (t *Table) findStr(s string, h uint32) int {
-	b := t.bucket
-	if len(b) == 0 {
+	nodes := t.nodes
+	if len(nodes) == 0 {
 		return -1
 	}
-	nodes := t.nodes
 	want := uint64(len(s)) | kindString<<kindShift
 	sp := unsafe.Pointer(unsafe.StringData(s))
 	if len(s) == 0 {
 		sp = unsafe.Pointer(&emptyTag)
 	}
-	for j := b[h&uint32(len(b)-1)]; j != 0; {
+	for j := nodes[h&uint32(len(nodes)-1)].head; j != 0; {
 		nd := &nodes[j-1]
 		if nd.h == h && nd.key.n == want && (nd.key.p == sp || sameString(nd.key, s)) {
 			return int(j - 1)
@@ -281,14 +282,15 @@ func (t *Table) getHashed(k Value, h uint32) Value {
 // findNode returns the index of the node holding the normalised key k (live
 // or dead), or -1.
 func (t *Table) findNode(k Value, h uint32) int {
-	if len(t.bucket) == 0 {
+	nodes := t.nodes
+	if len(nodes) == 0 {
 		return -1
 	}
 	if k.n>>kindShift == kindString && k.isStringKey() {
 		return t.findStr(k.AsString(), h)
 	}
-	for j := t.bucket[h&uint32(len(t.bucket)-1)]; j != 0; {
-		nd := &t.nodes[j-1]
+	for j := nodes[h&uint32(len(nodes)-1)].head; j != 0; {
+		nd := &nodes[j-1]
 		if nd.h == h && nd.key == k {
 			return int(j - 1)
 		}
@@ -396,7 +398,7 @@ func (t *Table) setHashed(k Value, h uint32, v Value) {
 // newKey adds the absent key k (hash h) with the non-nil value v, growing
 // the table first if the hash part is full.
 func (t *Table) newKey(k Value, h uint32, v Value) {
-	if len(t.nodes) == cap(t.nodes) {
+	if int(t.nused) == len(t.nodes) {
 		t.rehash(k)
 		if k.p == unsafe.Pointer(&intTag) && k.n-1 < uint64(len(t.arr)) {
 			t.arr[k.n-1] = v
@@ -408,11 +410,12 @@ func (t *Table) newKey(k Value, h uint32, v Value) {
 
 // appendNode adds a node; the hash part must have room.
 func (t *Table) appendNode(k Value, h uint32, v Value) {
-	i := len(t.nodes)
-	t.nodes = t.nodes[:i+1]
-	nd := &t.nodes[i]
+	i := t.nused
+	t.nused++
+	nodes := t.nodes
+	nd := &nodes[i]
 	nd.key, nd.val, nd.h = k, v, h
-	b := &t.bucket[h&uint32(len(t.bucket)-1)]
+	b := &nodes[h&uint32(len(nodes)-1)].head
 	nd.next = *b
 	*b = int32(i + 1)
 }
@@ -462,9 +465,10 @@ func computeSizes(nums *[maxABits + 1]int, na int) (size, inArray int) {
 // least a quarter of free slots. Either way the work is paid for by the
 // inserts needed to fill the freed slots.
 func (t *Table) rehash(ek Value) {
+	used := t.nodes[:t.nused]
 	dead := 0
-	for i := range t.nodes {
-		if t.nodes[i].val.IsNil() {
+	for i := range used {
+		if used[i].val.IsNil() {
 			dead++
 		}
 	}
@@ -484,8 +488,8 @@ func (t *Table) rehash(ek Value) {
 		}
 	}
 	total := na
-	for i := range t.nodes {
-		nd := &t.nodes[i]
+	for i := range used {
+		nd := &used[i]
 		if nd.val.IsNil() {
 			continue
 		}
@@ -509,25 +513,31 @@ func (t *Table) rehash(ek Value) {
 // compact removes the dead entries of the hash part in place, keeping the
 // order of the live ones.
 func (t *Table) compact() {
-	clear(t.bucket)
-	mask := uint32(len(t.bucket) - 1)
 	nodes := t.nodes
-	w := 0
-	for r := range nodes {
+	for i := range nodes {
+		nodes[i].head = 0
+	}
+	mask := uint32(len(nodes) - 1)
+	w := uint32(0)
+	for r := uint32(0); r < t.nused; r++ {
 		if nodes[r].val.IsNil() {
 			continue
 		}
 		nd := &nodes[w]
 		if w != r {
-			*nd = nodes[r]
+			// move the entry, not the bucket head stored in its slot
+			nd.key, nd.val, nd.h = nodes[r].key, nodes[r].val, nodes[r].h
 		}
-		b := &t.bucket[nd.h&mask]
+		b := &nodes[nd.h&mask].head
 		nd.next = *b
 		*b = int32(w + 1)
 		w++
 	}
-	clear(nodes[w:]) // let the Go collector have the dead keys
-	t.nodes = nodes[:w]
+	for i := w; i < t.nused; i++ {
+		// let the Go collector have the dead keys
+		nodes[i].key, nodes[i].val, nodes[i].h, nodes[i].next = Nil, Nil, 0, 0
+	}
+	t.nused = w
 }
 
 // ResizeArray sets the array part to n slots, keeping the hash part's
@@ -537,7 +547,7 @@ func (t *Table) ResizeArray(n int) {
 	if n < 0 {
 		n = 0
 	}
-	t.resize(n, cap(t.nodes), false)
+	t.resize(n, len(t.nodes), false)
 }
 
 // resize gives the table nasize array slots and a hash part with room for
@@ -548,7 +558,7 @@ func (t *Table) resize(nasize, nhsize int, compact bool) {
 	if nasize > maxArraySize {
 		throw(errTableOverflow)
 	}
-	oldArr, oldNodes := t.arr, t.nodes
+	oldArr, oldNodes, oldH := t.arr, t.nodes[:t.nused], len(t.nodes)
 	oldA := len(oldArr)
 
 	// Entries that will live in the hash part: live nodes whose key does
@@ -570,7 +580,7 @@ func (t *Table) resize(nasize, nhsize int, compact bool) {
 		nhsize = need
 	}
 	hsize := hashSizeFor(nhsize)
-	rebuild := compact || hsize != cap(oldNodes) || movedOut > 0
+	rebuild := compact || hsize != oldH || movedOut > 0
 
 	var charge int64
 	if nasize != oldA {
@@ -605,10 +615,9 @@ func (t *Table) resize(nasize, nhsize int, compact bool) {
 		}
 	}
 	if rebuild {
-		t.nodes, t.bucket = nil, nil
+		t.nodes, t.nused = nil, 0
 		if hsize > 0 {
-			t.nodes = make([]node, 0, hsize)
-			t.bucket = make([]int32, hsize)
+			t.nodes = make([]node, hsize)
 		}
 		for i := range oldNodes {
 			nd := &oldNodes[i]
@@ -629,7 +638,7 @@ func (t *Table) resize(nasize, nhsize int, compact bool) {
 		freed += arrayBytes(oldA)
 	}
 	if rebuild {
-		freed += hashBytes(cap(oldNodes))
+		freed += hashBytes(oldH)
 	}
 	if t.heap != nil && freed > 0 {
 		t.heap.Release(freed)
@@ -655,7 +664,7 @@ func (t *Table) Len() int64 {
 		}
 		return int64(i)
 	}
-	if cap(t.nodes) == 0 {
+	if len(t.nodes) == 0 {
 		return int64(j)
 	}
 	return t.unboundSearch(j)
@@ -727,10 +736,11 @@ func (t *Table) Iter(pos int) (next int, key, val Value) {
 			return pos + 1, Int(int64(pos + 1)), v
 		}
 	}
-	for i := pos - len(t.arr); i < len(t.nodes); i++ {
-		if nd := &t.nodes[i]; !nd.val.IsNil() {
+	used := t.nodes[:t.nused]
+	for i := pos - len(t.arr); i < len(used); i++ {
+		if nd := &used[i]; !nd.val.IsNil() {
 			return len(t.arr) + i + 1, nd.key, nd.val
 		}
 	}
-	return len(t.arr) + len(t.nodes), Nil, Nil
+	return len(t.arr) + len(used), Nil, Nil
 }

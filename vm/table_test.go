@@ -240,7 +240,7 @@ func TestTableBadKeys(t *testing.T) {
 	if _, _, ok := tb.Next(Int(5)); ok {
 		t.Error("Next(absent key) accepted")
 	}
-	if len(tb.nodes) != 0 || len(tb.arr) != 0 {
+	if tb.nused != 0 || len(tb.arr) != 0 {
 		t.Error("refused stores changed the table")
 	}
 }
@@ -257,8 +257,8 @@ func TestTableGrowth(t *testing.T) {
 			t.Fatalf("array part %d after t[%d]", n, i)
 		}
 	}
-	if cap(tb.nodes) != 0 {
-		t.Errorf("hash part %d for a pure sequence", cap(tb.nodes))
+	if len(tb.nodes) != 0 {
+		t.Errorf("hash part %d for a pure sequence", len(tb.nodes))
 	}
 	// Counting down also ends in the array part (after a rehash).
 	tb = newTable(nil, 0, 0)
@@ -545,8 +545,8 @@ func TestTableLenCases(t *testing.T) {
 
 // setHashedForce stores k = true, keeping k out of the array part.
 func (t *Table) setHashedForce(k int64) {
-	if cap(t.nodes) == len(t.nodes) {
-		t.resize(len(t.arr), 2*cap(t.nodes)+1, true)
+	if int(t.nused) == len(t.nodes) {
+		t.resize(len(t.arr), 2*len(t.nodes)+1, true)
 	}
 	t.appendNode(Int(k), hashInt(k), True)
 }
@@ -775,7 +775,7 @@ func TestTableMemoryAccounting(t *testing.T) {
 	if want := tableHeaderBytes + 3*16 + 8*hashSlotBytes; h.InUse() != want || tb.sizeBytes() != want {
 		t.Fatalf("new table: heap %d, sizeBytes %d, want %d", h.InUse(), tb.sizeBytes(), want)
 	}
-	if hashSlotBytes != 44 || arraySlotBytes != 16 {
+	if hashSlotBytes != 48 || arraySlotBytes != 16 {
 		t.Fatalf("size model changed: node slot %d, array slot %d", hashSlotBytes, arraySlotBytes)
 	}
 	r := rand.New(rand.NewSource(1))
@@ -1229,8 +1229,9 @@ func BenchmarkTableNext(b *testing.B) {
 // maxChain returns the longest bucket chain of t's hash part.
 func maxChain(tb *Table) int {
 	longest := 0
-	for _, head := range tb.bucket {
+	for i := range tb.nodes {
 		n := 0
+		head := tb.nodes[i].head
 		for j := head; j != 0; j = tb.nodes[j-1].next {
 			n++
 		}
@@ -1261,8 +1262,8 @@ func TestTableHashSpread(t *testing.T) {
 		}
 		c := maxChain(tb)
 		t.Logf("%s: longest chain %d", name, c)
-		if c > 16 || cap(tb.nodes) != 4096 {
-			t.Errorf("%s: longest chain %d in a hash part of %d", name, c, cap(tb.nodes))
+		if c > 16 || len(tb.nodes) != 4096 {
+			t.Errorf("%s: longest chain %d in a hash part of %d", name, c, len(tb.nodes))
 		}
 	}
 }
@@ -1271,8 +1272,8 @@ func TestTableHashSpread(t *testing.T) {
 // not make the table recount its keys, scanning the whole array part, on
 // every few inserts: that would make a store cost O(table size).
 func TestTableChurn(t *testing.T) {
-	if tableHeaderBytes != 96 {
-		t.Errorf("Table header is %d bytes, the size model says 96", tableHeaderBytes)
+	if tableHeaderBytes != 80 {
+		t.Errorf("Table header is %d bytes, the size model says 80", tableHeaderBytes)
 	}
 	for _, live := range []int{1, 3, 7, 8, 100, 1023, 1024} {
 		// a dense array part and string keys coming and going
@@ -1289,8 +1290,8 @@ func TestTableChurn(t *testing.T) {
 			tb.SetStr(key(i), True)
 			tb.SetStr(key(i-live), Nil)
 		}
-		if tb.fullRehashes > 40 || cap(tb.nodes) > 4*live+4 || len(tb.arr) != 1<<14 {
-			t.Errorf("live %d: %d full rehashes, hash part %d, array %d", live, tb.fullRehashes, cap(tb.nodes), len(tb.arr))
+		if tb.fullRehashes > 40 || len(tb.nodes) > 4*live+4 || len(tb.arr) != 1<<14 {
+			t.Errorf("live %d: %d full rehashes, hash part %d, array %d", live, tb.fullRehashes, len(tb.nodes), len(tb.arr))
 		}
 		if h.InUse() != tb.sizeBytes() {
 			t.Errorf("live %d: heap %d, sizeBytes %d", live, h.InUse(), tb.sizeBytes())
@@ -1306,8 +1307,8 @@ func TestTableChurn(t *testing.T) {
 				first++
 			}
 		}
-		if q.fullRehashes > 40 || cap(q.nodes) > 4*live+4 {
-			t.Errorf("queue of %d: %d full rehashes, hash part %d", live, q.fullRehashes, cap(q.nodes))
+		if q.fullRehashes > 40 || len(q.nodes) > 4*live+4 {
+			t.Errorf("queue of %d: %d full rehashes, hash part %d", live, q.fullRehashes, len(q.nodes))
 		}
 		for k := first; k < last; k++ {
 			if q.GetInt(k) != Int(k) {
@@ -1334,8 +1335,8 @@ func TestTableCompactAtLimit(t *testing.T) {
 			t.Fatalf("insert %d at the limit: %v", i, err)
 		}
 	}
-	if cap(tb.nodes) != 8 || len(tb.nodes) != 8 {
-		t.Fatalf("hash part %d/%d", len(tb.nodes), cap(tb.nodes))
+	if len(tb.nodes) != 8 || tb.nused != 8 {
+		t.Fatalf("hash part %d/%d", tb.nused, len(tb.nodes))
 	}
 	if err := catch(func() { tb.SetStr("c", True) }); !errors.Is(err, gc.ErrMemoryLimit) {
 		t.Fatalf("growth past the limit: %v", err)
@@ -1349,5 +1350,18 @@ func TestTableCompactAtLimit(t *testing.T) {
 	}
 	if len(ks) != len(want) || h.InUse() != tb.sizeBytes() {
 		t.Fatalf("%d keys, heap %d, sizeBytes %d", len(ks), h.InUse(), tb.sizeBytes())
+	}
+}
+
+// BenchmarkTableSmallObject makes an object the way `setmetatable({}, C)`
+// then `self.x = x; self.y = y` does: an empty table gaining two fields.
+func BenchmarkTableSmallObject(b *testing.B) {
+	hx, hy := hashString("x"), hashString("y")
+	h := &gc.Heap{}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		o := newTable(h, 0, 0)
+		o.SetStrH("x", hx, Int(int64(i)))
+		o.SetStrH("y", hy, Int(int64(i)))
 	}
 }
