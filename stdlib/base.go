@@ -330,6 +330,9 @@ func baseAssert(L *vm.Thread) int {
 	if L.NArgs() < 2 {
 		msg = vm.StringValue("assertion failed!")
 	}
+	if msg.IsString() {
+		msg = L.NewString(L.Where(1) + msg.AsString())
+	}
 	L.Error(msg)
 	return 0
 }

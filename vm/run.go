@@ -443,7 +443,7 @@ newframe:
 				y = stack[base+c]
 			}
 			var res bool
-			if x == y {
+			if x == y && x.p != floatTagP {
 				res = true
 			} else if x.p == intTagP || x.p == floatTagP || x.kind() == kindString {
 				res = rawEquals(x, y)

@@ -173,7 +173,7 @@ func (v Value) AsString() string {
 // value, with strings compared by content and 1 == 1.0.
 func rawEquals(a, b Value) bool {
 	if a == b {
-		return true
+		return a.p != unsafe.Pointer(&floatTag) || a.AsFloat() == a.AsFloat()
 	}
 	switch {
 	case a.IsInt():
