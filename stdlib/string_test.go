@@ -10,16 +10,9 @@ import (
 	"github.com/moonfuel/moonfuel/vm"
 )
 
-// stringState makes a state with the string library (and the libraries
-// its scripts use), writing print output to out.
-func stringState(out *strings.Builder) *vm.State {
-	st := vm.NewState(vm.Options{Stdout: out})
-	libTestBase(st)
-	OpenString(st)
-	OpenTable(st)
-	OpenMath(st)
-	return st
-}
+// stringState makes a state with every library, writing print output to
+// out.
+func stringState(out *strings.Builder) *vm.State { return libState(out) }
 
 // TestStringScripts runs testdata/string_*.lua and lib_string_*.lua and
 // compares their output with the reference's .out files
@@ -96,7 +89,7 @@ func TestStringPatternBombFuel(t *testing.T) {
 func TestStringRepMemoryLimit(t *testing.T) {
 	var out strings.Builder
 	st := vm.NewState(vm.Options{Stdout: &out, MemoryLimit: 1 << 20})
-	libTestBase(st)
+	OpenBase(st)
 	OpenString(st)
 	_, err := st.DoString(`return string.rep("x", 1 << 29)`, "=test")
 	if err == nil || !strings.Contains(err.Error(), "memory") {
