@@ -60,6 +60,12 @@ func (st *State) CallContext(ctx context.Context, fn Value, args ...Value) ([]Va
 // an error matching ErrFuelExhausted, ErrMemoryLimit (a *gc.LimitError)
 // or a *CanceledError. The state stays usable after any error.
 func (st *State) Call(fn Value, args ...Value) (results []Value, err error) {
+	return st.CallAppend(nil, fn, args...)
+}
+
+// CallAppend is Call appending the results to dst (pass a reused buffer to
+// call without allocating).
+func (st *State) CallAppend(dst []Value, fn Value, args ...Value) (results []Value, err error) {
 	L := st.main
 	if st.halted || st.cur != L {
 		st.reset()
@@ -80,9 +86,7 @@ func (st *State) Call(fn Value, args ...Value) (results []Value, err error) {
 		L.top++
 	}
 	L.callFromGo(base, MultRet)
-	n := L.top - base
-	results = make([]Value, n)
-	copy(results, L.stack[base:L.top])
+	results = append(dst, L.stack[base:L.top]...)
 	clear(L.stack[base:L.top])
 	L.top = base
 	return results, nil
