@@ -37,7 +37,6 @@ func Example() {
 	fmt.Println(errors.Is(err, vm.ErrFuelExhausted))
 	st.AddFuel(1000) // the host decides: give it some more
 
-
 	_, err = st.DoString(`local t = nil; return t.x`, "=oops")
 	fmt.Println(err)
 	// Output:
