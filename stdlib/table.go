@@ -85,10 +85,8 @@ func tabInsert(L *vm.Thread) int {
 		if uint64(pos)-1 >= uint64(e) {
 			L.ArgError(2, "position out of bounds")
 		}
-		if pos < e {
-			L.ChargeFuel(elemFuel(e - pos))
-		}
 		for i := e; i > pos; i-- { // move up elements
+			L.ChargeFuel(vm.CostPerElement)
 			tabSet(L, t, i, tabGet(L, t, i-1))
 		}
 	default:
@@ -106,10 +104,8 @@ func tabRemove(L *vm.Thread) int {
 		L.ArgError(1, "position out of bounds")
 	}
 	res := tabGet(L, t, pos)
-	if pos < size {
-		L.ChargeFuel(elemFuel(size - pos))
-	}
 	for ; pos < size; pos++ {
+		L.ChargeFuel(vm.CostPerElement)
 		tabSet(L, t, pos, tabGet(L, t, pos+1))
 	}
 	tabSet(L, t, pos, vm.Nil)
@@ -135,14 +131,17 @@ func tabMove(L *vm.Thread) int {
 		if t > math.MaxInt64-n+1 {
 			L.ArgError(4, "destination wrap around")
 		}
-		L.ChargeFuel(elemFuel(n))
+		// Fuel is charged element by element: a move may be interrupted
+		// by an error long before its end.
 		src, dst := L.Arg(1), L.Arg(tt)
 		if t > e || t <= f || (tt != 1 && !L.Equal(src, dst)) {
 			for i := int64(0); i < n; i++ {
+				L.ChargeFuel(vm.CostPerElement)
 				tabSet(L, dst, t+i, tabGet(L, src, f+i))
 			}
 		} else {
 			for i := n - 1; i >= 0; i-- {
+				L.ChargeFuel(vm.CostPerElement)
 				tabSet(L, dst, t+i, tabGet(L, src, f+i))
 			}
 		}
