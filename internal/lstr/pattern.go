@@ -301,39 +301,41 @@ func (m *Matcher) classEnd(p int) int {
 	return p
 }
 
+// classBits maps the letter of a class escape ("%a", "%S"...) to the ctype
+// bits it tests, with classNeg set for the upper-case complements and
+// classZero for the deprecated "%z" (the NUL byte); 0 for other bytes.
+var classBits [256]uint16
+
+const (
+	classNeg  = 1 << 15
+	classZero = 1 << 14
+)
+
+func init() {
+	for _, e := range []struct {
+		l    byte
+		bits uint16
+	}{{'a', cAlpha}, {'c', cCntrl}, {'d', cDigit}, {'g', cGraph}, {'l', cLower},
+		{'p', cPunct}, {'s', cSpace}, {'u', cUpper}, {'w', cAlpha | cDigit},
+		{'x', cXDigit}, {'z', classZero}} {
+		classBits[e.l] = e.bits
+		classBits[e.l-('a'-'A')] = e.bits | classNeg
+	}
+}
+
 // matchClass reports whether c belongs to the class %cl.
 func matchClass(c, cl byte) bool {
-	var res bool
-	switch cl | 0x20 {
-	case 'a':
-		res = ctype[c]&cAlpha != 0
-	case 'c':
-		res = ctype[c]&cCntrl != 0
-	case 'd':
-		res = ctype[c]&cDigit != 0
-	case 'g':
-		res = ctype[c]&cGraph != 0
-	case 'l':
-		res = ctype[c]&cLower != 0
-	case 'p':
-		res = ctype[c]&cPunct != 0
-	case 's':
-		res = ctype[c]&cSpace != 0
-	case 'u':
-		res = ctype[c]&cUpper != 0
-	case 'w':
-		res = ctype[c]&(cAlpha|cDigit) != 0
-	case 'x':
-		res = ctype[c]&cXDigit != 0
-	case 'z':
-		res = c == 0 // deprecated option
-	default:
+	bits := classBits[cl]
+	if bits == 0 {
 		return cl == c
 	}
-	if ctype[cl]&cUpper != 0 {
-		return !res
+	var res bool
+	if bits&classZero != 0 {
+		res = c == 0
+	} else {
+		res = ctype[c]&bits != 0
 	}
-	return res
+	return res != (bits&classNeg != 0)
 }
 
 // matchBracketClass reports whether c belongs to the set whose '[' is at p
