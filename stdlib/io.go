@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"syscall"
+	"unsafe"
 	"weak"
 
 	"github.com/moonfuel/moonfuel/internal/cerrno"
@@ -603,22 +604,32 @@ func testEOF(L *vm.Thread, f *cstdio.File) bool {
 	return c != cstdio.EOF
 }
 
-// pushBytes pushes b as a string already charged with chargeRead.
+// pushBytes pushes the bytes read as a string. The bytes were charged
+// chunk by chunk as they were read (chargeRead); the string takes them
+// over without copying.
 func pushBytes(L *vm.Thread, b []byte) {
-	L.Push(vm.StringValue(string(b)))
+	L.ChargeString(0) // the string header
+	if len(b) == 0 {
+		L.Push(vm.StringValue(""))
+		return
+	}
+	L.Push(vm.StringValue(unsafe.String(&b[0], len(b))))
+}
+
+// chargeRead pays for n bytes just read: memory (at most one chunk is
+// ever held before it is charged) and fuel.
+func chargeRead(L *vm.Thread, n int) {
+	L.ChargeMemory(int64(n))
+	L.ChargeFuel(vm.ByteCost(n))
 }
 
 func readLine(L *vm.Thread, f *cstdio.File, chop bool) bool {
 	var buf []byte
 	var nl bool
-	charged := 0
 	for {
-		// Read at most a chunk beyond what was charged, charging first.
-		L.ChargeString(ioChunk)
-		charged += ioChunk
 		before := len(buf)
-		buf, nl = readLineLimited(f, buf, !chop, ioChunk)
-		L.ChargeFuel(vm.ByteCost(len(buf) - before))
+		buf, nl = f.ReadLine(buf, !chop, ioChunk)
+		chargeRead(L, len(buf)-before)
 		if nl || len(buf)-before < ioChunk || f.Err() != nil || f.EOF() {
 			break
 		}
@@ -627,31 +638,12 @@ func readLine(L *vm.Thread, f *cstdio.File, chop bool) bool {
 	return nl || len(buf) > 0
 }
 
-// readLineLimited reads up to limit bytes of a line (see cstdio.ReadLine).
-func readLineLimited(f *cstdio.File, dst []byte, keepNL bool, limit int) ([]byte, bool) {
-	for i := 0; i < limit; i++ {
-		c := f.Getc()
-		if c == cstdio.EOF {
-			return dst, false
-		}
-		if c == '\n' {
-			if keepNL {
-				dst = append(dst, '\n')
-			}
-			return dst, true
-		}
-		dst = append(dst, byte(c))
-	}
-	return dst, false
-}
-
 func readAll(L *vm.Thread, f *cstdio.File) {
 	var buf []byte
 	for {
-		L.ChargeString(ioChunk)
 		before := len(buf)
 		buf = f.Read(buf, ioChunk)
-		L.ChargeFuel(vm.ByteCost(len(buf) - before))
+		chargeRead(L, len(buf)-before)
 		if len(buf)-before < ioChunk {
 			break
 		}
@@ -666,11 +658,10 @@ func readChars(L *vm.Thread, f *cstdio.File, n uint64) bool {
 		if n < k {
 			k = n
 		}
-		L.ChargeString(int(k))
 		before := len(buf)
 		buf = f.Read(buf, int(k))
 		got := len(buf) - before
-		L.ChargeFuel(vm.ByteCost(got))
+		chargeRead(L, got)
 		n -= uint64(got)
 		if uint64(got) < k {
 			break

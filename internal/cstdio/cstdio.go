@@ -6,6 +6,7 @@
 package cstdio
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"syscall"
@@ -164,31 +165,34 @@ func (f *File) Read(dst []byte, n int) []byte {
 }
 
 // ReadLine appends the bytes up to the next newline (kept when keepNL) and
-// reports whether a newline was found.
-func (f *File) ReadLine(dst []byte, keepNL bool) ([]byte, bool) {
-	for {
+// reports whether a newline was found. It appends at most limit bytes
+// before the newline (limit <= 0: no limit), so that callers can pay for a
+// long line piece by piece.
+func (f *File) ReadLine(dst []byte, keepNL bool, limit int) ([]byte, bool) {
+	n := 0
+	for limit <= 0 || n < limit {
 		if f.rpos == f.rend {
 			if !f.startRead() || !f.fill() {
 				return dst, false
 			}
 		}
 		chunk := f.rbuf[f.rpos:f.rend]
-		for i, c := range chunk {
-			if c == '\n' {
-				if keepNL {
-					i++
-				}
-				dst = append(dst, chunk[:i]...)
-				f.rpos += len(chunk[:i])
-				if !keepNL {
-					f.rpos++
-				}
-				return dst, true
+		if limit > 0 && len(chunk) > limit-n {
+			chunk = chunk[:limit-n]
+		}
+		if i := bytes.IndexByte(chunk, '\n'); i >= 0 {
+			dst = append(dst, chunk[:i]...)
+			if keepNL {
+				dst = append(dst, '\n')
 			}
+			f.rpos += i + 1
+			return dst, true
 		}
 		dst = append(dst, chunk...)
-		f.rpos = f.rend
+		f.rpos += len(chunk)
+		n += len(chunk)
 	}
+	return dst, false
 }
 
 // Buffered returns the number of bytes read ahead and not yet consumed.

@@ -15,18 +15,24 @@ func TestReadFormats(t *testing.T) {
 		t.Fatalf("Getc = %c", c)
 	}
 	f.Ungetc('a')
-	line, nl := f.ReadLine(nil, false)
+	line, nl := f.ReadLine(nil, false, 0)
 	if string(line) != "ab" || !nl {
 		t.Errorf("ReadLine = %q, %v", line, nl)
 	}
-	line, nl = f.ReadLine(nil, true)
+	line, nl = f.ReadLine(nil, true, 0)
 	if string(line) != "cd\n" || !nl {
 		t.Errorf("ReadLine keep = %q, %v", line, nl)
 	}
-	line, nl = f.ReadLine(nil, false)
+	line, nl = f.ReadLine(nil, false, 0)
 	if string(line) != "" || !nl {
 		t.Errorf("empty line = %q, %v", line, nl)
 	}
+	line, nl = f.ReadLine(nil, false, 2)
+	if string(line) != "la" || nl {
+		t.Errorf("limited ReadLine = %q, %v", line, nl)
+	}
+	f.Ungetc('a')
+	f.Ungetc('l')
 	if got := f.Read(nil, 2); string(got) != "la" {
 		t.Errorf("Read = %q", got)
 	}
