@@ -9,7 +9,9 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strings"
 	"syscall"
+	"unsafe"
 )
 
 // Buffering modes, as setvbuf's _IONBF, _IOLBF and _IOFBF.
@@ -200,6 +202,12 @@ func (f *File) Buffered() int { return f.rend - f.rpos }
 
 // Write writes p (fwrite), buffering it as the mode says.
 func (f *File) Write(p []byte) error {
+	return f.WriteString(unsafe.String(unsafe.SliceData(p), len(p)))
+}
+
+// WriteString is Write for a string (it does not copy s but into the
+// buffer).
+func (f *File) WriteString(p string) error {
 	if !f.wr {
 		f.err = errBadF
 		return f.err
@@ -214,24 +222,17 @@ func (f *File) Write(p []byte) error {
 		if err := f.flushWrite(); err != nil {
 			return err
 		}
-		return f.writeOut(p)
+		return f.writeOut(unsafe.Slice(unsafe.StringData(p), len(p))) // writers do not modify p
 	}
 	f.wbuf = append(f.wbuf, p...)
 	switch {
 	case len(f.wbuf) >= f.bufSize:
 		return f.flushWrite()
-	case f.mode == BufLine:
-		for _, c := range p {
-			if c == '\n' {
-				return f.flushWrite()
-			}
-		}
+	case f.mode == BufLine && strings.IndexByte(p, '\n') >= 0:
+		return f.flushWrite()
 	}
 	return nil
 }
-
-// WriteString is Write for a string.
-func (f *File) WriteString(s string) error { return f.Write([]byte(s)) }
 
 func (f *File) writeOut(p []byte) error {
 	for len(p) > 0 {
