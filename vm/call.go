@@ -270,7 +270,27 @@ func (L *Thread) makeClosure(cl *Closure, bx int, base int) Value {
 		fp = L.st.newFuncProto(cl.p.Protos[bx])
 		cl.fp.sub[bx] = fp
 	}
+	if c := fp.cache; c != nil {
+		// Lua 5.3 reuses a closure whose upvalues would be the same
+		ok := true
+		for i, d := range fp.p.Upvalues {
+			var v *Value
+			if d.InStack {
+				v = &L.stack[base+d.Index]
+			} else {
+				v = cl.upvals[d.Index].v
+			}
+			if c.upvals[i].v != v {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return refValue(unsafe.Pointer(c), kindLuaFunction)
+		}
+	}
 	ncl := L.st.newClosure(fp)
+	fp.cache = ncl
 	for i, d := range fp.p.Upvalues {
 		if d.InStack {
 			ncl.upvals[i] = L.findUpval(base + d.Index)

@@ -136,6 +136,9 @@ type funcProto struct {
 	k   []Value
 	kh  []uint64 // hashes of string constants (0 for others)
 	sub []*funcProto
+	// cache is the last closure made from p (Lua 5.3 reuses it when a new
+	// closure would have the same upvalues).
+	cache *Closure
 }
 
 // upval is an upvalue: open while it points into a thread's stack, closed
