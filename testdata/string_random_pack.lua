@@ -4,7 +4,7 @@ local function rnd(n) seed = (seed * 1103515245 + 12345) % 2147483648; return (s
 local opts = {"b", "B", "h", "H", "l", "L", "j", "J", "T", "f", "d", "n", "i", "I", "s", "z", "x", "X", " ", "<", ">", "=", "!", "c", "y"}
 local function hex(s) return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end)) end
 local vals = {0, 1, -1, 127, 128, 255, -129, 65535, 2^31, -2^31, math.maxinteger, math.mininteger, 1.5, "ab", "", "a\0"}
-for i = 1, 3000 do
+for i = 1, 1000 do
   local f = {}
   for k = 1, rnd(5) + 1 do
     local o = opts[rnd(#opts) + 1]
