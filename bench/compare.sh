@@ -34,6 +34,11 @@ opts=(-dir "$root/bench")
 if [ "$moon" = 1 ]; then
 	if go build -o "$tmp/moonfuel" ./cmd/moonfuel 2>"$tmp/build.log"; then
 		opts+=(-moonfuel "$tmp/moonfuel")
+	elif go build -tags mfprof -o "$tmp/mfprof" ./bench/cmd/mfprof 2>>"$tmp/build.log"; then
+		# No command-line interpreter yet: run the same packages through
+		# bench/cmd/mfprof, which takes the same -fuel flag.
+		echo "compare.sh: ./cmd/moonfuel does not build; using bench/cmd/mfprof instead" >&2
+		opts+=(-moonfuel "$tmp/mfprof")
 	else
 		echo "compare.sh: moonfuel does not build yet; its columns are marked n/a" >&2
 		sed 's/^/  /' "$tmp/build.log" | head -5 >&2
