@@ -151,6 +151,9 @@ func FuzzCompile(f *testing.F) {
 			f.Add(tc.src)
 		}
 	}
+	for seed := int64(1); seed <= 20; seed++ {
+		f.Add(genProgram(seed))
+	}
 	f.Add("local a <const> = 1")
 	f.Add("for i = 1, 2 do goto l end ::l::")
 	f.Fuzz(func(t *testing.T, src string) {
