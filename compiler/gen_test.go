@@ -220,7 +220,33 @@ func (g *progGen) stat() {
 		return
 	}
 	loop := g.inLoop[len(g.inLoop)-1]
-	switch g.r.Intn(13) {
+	switch g.r.Intn(16) {
+	case 13:
+		// a loop with a 'continue' label at the end of its body
+		lbl := "c" + strconv.Itoa(g.nloc)
+		g.nloc++
+		v := g.newName()
+		g.w("for " + v + " = 1, " + g.expr() + " do\n")
+		g.scopes = append(g.scopes, []string{v})
+		g.inLoop[len(g.inLoop)-1] = true
+		g.stat()
+		g.w("if " + g.expr() + " then goto " + lbl + " end\n")
+		g.stat()
+		g.w("::" + lbl + "::\n")
+		g.inLoop[len(g.inLoop)-1] = loop
+		g.scopes = g.scopes[:len(g.scopes)-1]
+		g.w("end\n")
+	case 14:
+		sep := []string{".", ":"}[g.r.Intn(2)]
+		g.w("function g" + strconv.Itoa(g.r.Intn(3)) + ".t" + sep + "m" + strings.TrimPrefix(g.function(), "function") + "\n")
+	case 15:
+		lbl := "l" + strconv.Itoa(g.nloc)
+		g.nloc++
+		g.w("do\n")
+		g.w("goto " + lbl + "\n")
+		g.stat()
+		g.w("::" + lbl + "::\n")
+		g.w("end\n")
 	case 0, 1:
 		k := 1 + g.r.Intn(3)
 		names := make([]string, k)
