@@ -9,16 +9,22 @@ package vm
 //     table is created with a size hint, or through ResizeArray; the new size
 //     is computed as Lua's computesizes does: the largest power of two n such
 //     that more than n/2 of the slots 1..n would be in use.
-//   - The hash part is a chained hash table whose entries (nodes) are kept in
-//     insertion order in one slice; the slice's slot i also holds the head
-//     of bucket i's chain, so a hash part is one allocation. Each node
+//   - The hash part is a chained hash table whose entries (nodes) are kept
+//     in insertion order in one slice; slot i of that slice also holds the
+//     head of bucket i's chain, so a hash part is one allocation. Each node
 //     caches its key's 32-bit hash, so growing the table never rehashes a
-//     key. Assigning nil to a key leaves the node in place
-//     with a nil value (a dead entry) so `next` keeps working during a
-//     traversal that clears fields; dead entries are dropped when the hash
-//     part is rebuilt, which happens only when a new key finds it full.
+//     key. Assigning nil to a key leaves its node in place with a nil value
+//     (a dead entry), so `next` keeps working during a traversal that clears
+//     fields; dead entries are dropped only when a new key finds the hash
+//     part full (see rehash: a hash part with many dead entries is compacted
+//     in place, so churning keys never make stores O(table size)).
 //     Assigning nil to an absent key does nothing (Lua 5.3 would insert a
 //     dead node; the only visible difference is when a later rehash happens).
+//
+// As long as no key is removed from the hash part, a table grows through the
+// same array and hash sizes as in Lua 5.3, so # returns the same border as
+// the reference (table_test.go checks this against lua5.3). With removals,
+// the rehash points can differ and # may return another valid border.
 //
 // Iteration order (Next, Iter) is the array part in index order and then the
 // hash part in insertion order; it depends on the sequence of operations
@@ -461,9 +467,9 @@ func computeSizes(nums *[maxABits + 1]int, na int) (size, inArray int) {
 // keys churn rehashes, scanning its whole array part, on every few inserts).
 // So: when at least a quarter of the hash part is dead, the hash part is
 // compacted in place, dropping them (O(hash size), no allocation, and it
-// frees a quarter of it); otherwise the Lua rehash runs and the new hash part is given at
-// least a quarter of free slots. Either way the work is paid for by the
-// inserts needed to fill the freed slots.
+// frees a quarter of it); otherwise the Lua rehash runs and the new hash
+// part is given at least a quarter of free slots. Either way the work is
+// paid for by the inserts needed to fill the freed slots.
 func (t *Table) rehash(ek Value) {
 	used := t.nodes[:t.nused]
 	dead := 0
