@@ -272,7 +272,7 @@ func (fs *funcState) assignment(s *ast.Assign, next int) {
 	n := len(s.Targets)
 	lhs := make([]expDesc, n)
 	for i, t := range s.Targets {
-		fs.suffixedExp(t, &lhs[i])
+		fs.expr(t, &lhs[i])
 		if !isVar(lhs[i].k) {
 			fs.c.syntaxError("syntax error", s.Line())
 		}
@@ -331,7 +331,7 @@ func (fs *funcState) checkConflict(prev []expDesc, v *expDesc) {
 
 func (fs *funcState) funcStat(s *ast.FunctionStmt, next int) {
 	var v, b expDesc
-	fs.suffixedExp(s.Target, &v)
+	fs.expr(s.Target, &v)
 	fs.body(s.Func, &b, next)
 	fs.storeVar(&v, &b)
 	fs.fixLine(s.Line())
@@ -528,19 +528,10 @@ func (fs *funcState) forBody(base, line, nvars int, isNum bool, body *ast.Block)
 // ---------------------------------------------------------------------------
 // Expressions
 
-// suffixedExp compiles an expression without discharging it (a variable
-// stays a variable).
-func (fs *funcState) suffixedExp(e ast.Expr, v *expDesc) {
-	fs.exprInner(e, v)
-}
-
-// expr compiles an expression.
+// expr compiles an expression into v. Variables are not discharged: v
+// stays a local, upvalue or indexed variable (an assignment target) until
+// the caller decides where the value goes.
 func (fs *funcState) expr(e ast.Expr, v *expDesc) {
-	fs.exprInner(e, v)
-}
-
-// exprInner compiles an expression at the current nesting level.
-func (fs *funcState) exprInner(e ast.Expr, v *expDesc) {
 	c := fs.c
 	switch e := e.(type) {
 	case *ast.Nil:
@@ -573,7 +564,7 @@ func (fs *funcState) exprInner(e ast.Expr, v *expDesc) {
 		c.touch(e.Line())
 		fs.singleVar(e.Name, v)
 	case *ast.Index:
-		fs.exprInner(e.Obj, v)
+		fs.expr(e.Obj, v)
 		fs.exp2AnyRegUp(v)
 		var k expDesc
 		fs.expr(e.Key, &k)
@@ -581,11 +572,11 @@ func (fs *funcState) exprInner(e ast.Expr, v *expDesc) {
 		c.touch(e.Line()) // the key's last token
 		fs.indexed(v, &k)
 	case *ast.Call:
-		fs.exprInner(e.Fn, v)
+		fs.expr(e.Fn, v)
 		fs.exp2NextReg(v)
 		fs.funcArgs(v, e.Args, e.Line())
 	case *ast.MethodCall:
-		fs.exprInner(e.Obj, v)
+		fs.expr(e.Obj, v)
 		c.touch(e.NameLine)
 		key := newExp(kK, fs.stringK(e.Name))
 		fs.self(v, &key)
@@ -597,7 +588,7 @@ func (fs *funcState) exprInner(e ast.Expr, v *expDesc) {
 		fs.expr(e.X, v)
 		fs.dischargeVars(v)
 	case *ast.BinOp:
-		fs.exprInner(e.L, v)
+		fs.expr(e.L, v)
 		c.touch(e.Line())
 		fs.infix(e.Op, v)
 		var v2 expDesc
