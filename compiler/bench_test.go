@@ -3,6 +3,7 @@ package compiler
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/moonfuel/moonfuel/ast"
@@ -57,6 +58,38 @@ func BenchmarkCompileSmall(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := Compile(ch); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompilePathological compiles inputs that are quadratic for a
+// naive implementation of jump lists and label lookup: long 'or' chains,
+// many labels and gotos, many breaks out of one loop.
+func BenchmarkCompilePathological(b *testing.B) {
+	const n = 20000
+	var or, gotos, breaks strings.Builder
+	or.WriteString("local a = 1\nlocal x = a")
+	breaks.WriteString("local a\nfor i = 1, 2 do\n")
+	for i := 0; i < n; i++ {
+		or.WriteString(" or a")
+		gotos.WriteString("::l" + itoa(i) + ":: goto l" + itoa(i) + "\n")
+		breaks.WriteString("if a then break end\n")
+	}
+	breaks.WriteString("end\n")
+	var chunks []*ast.Chunk
+	for _, src := range []string{or.String(), gotos.String(), breaks.String()} {
+		ch, err := parser.Parse(src, "=bench")
+		if err != nil {
+			b.Fatal(err)
+		}
+		chunks = append(chunks, ch)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, ch := range chunks {
+			if _, err := Compile(ch); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

@@ -203,7 +203,13 @@ func (fs *funcState) concat(l1 *int, l2 int) {
 		*l1 = l2
 		return
 	}
-	list := *l1
+	// Lists only grow at their tail, so the tail found last time is a
+	// member of the list to start from: chains of 'or'/'and' stay linear.
+	head := *l1
+	list := head
+	if t, ok := fs.tails[head]; ok {
+		list = t
+	}
 	for {
 		next := fs.getJump(list)
 		if next == noJump {
@@ -212,6 +218,10 @@ func (fs *funcState) concat(l1 *int, l2 int) {
 		list = next
 	}
 	fs.fixJump(list, l2)
+	if fs.tails == nil {
+		fs.tails = make(map[int]int)
+	}
+	fs.tails[head] = list
 }
 
 // jumpControl returns the pc of the instruction controlling the jump at pc

@@ -17,7 +17,8 @@ import (
 // Lua's message text.
 func Compile(chunk *ast.Chunk) (p *Proto, err error) {
 	c := &compiler{source: chunk.Source, chunkID: lexer.ChunkID(chunk.Source), line: 1,
-		kcache: make(map[constKey]int)}
+		kcache: make(map[constKey]int), gotosByName: make(map[string][]int),
+		labelsByName: make(map[string][]int)}
 	defer func() {
 		if r := recover(); r != nil {
 			b, ok := r.(bailout)
@@ -50,14 +51,27 @@ func Compile(chunk *ast.Chunk) (p *Proto, err error) {
 // statList compiles the statements of a block (without opening a scope).
 // inRepeat tells that the block is closed by 'until'.
 func (fs *funcState) statList(b *ast.Block, inRepeat bool) {
+	realNext := 0 // for labels: index of the next statement that is not a no-op
 	for i, s := range b.Stmts {
+		if _, ok := s.(*ast.Label); ok && realNext <= i {
+			realNext = i + 1
+			for realNext < len(b.Stmts) && isNoOp(b.Stmts[realNext]) {
+				realNext++
+			}
+		}
+		if lb, ok := s.(*ast.Label); ok {
+			fs.c.touch(s.Line())
+			fs.labelStat(b, realNext, lb, inRepeat)
+			fs.freeReg = fs.nactvar
+			continue
+		}
 		next := b.EndLine
 		if i+1 < len(b.Stmts) {
 			next = b.Stmts[i+1].Line()
 		} else if b.Return != nil {
 			next = b.Return.Line()
 		}
-		fs.statement(b, i, s, next, inRepeat)
+		fs.statement(s, next)
 	}
 	if b.Return != nil {
 		fs.c.touch(b.Return.Line())
@@ -74,7 +88,7 @@ func (fs *funcState) block(b *ast.Block) {
 	fs.leaveBlock(0)
 }
 
-func (fs *funcState) statement(b *ast.Block, idx int, s ast.Stmt, next int, inRepeat bool) {
+func (fs *funcState) statement(s ast.Stmt, next int) {
 	c := fs.c
 	if !isGotoOrBreak(s) {
 		// goto and break emit their jump before consuming the keyword
@@ -105,8 +119,6 @@ func (fs *funcState) statement(b *ast.Block, idx int, s ast.Stmt, next int, inRe
 		fs.locVar(v.info).StartPC = fs.pc()
 	case *ast.Local:
 		fs.localStat(s, next)
-	case *ast.Label:
-		fs.labelStat(b, idx, s, inRepeat)
 	case *ast.Break:
 		fs.gotoStat("break", s.Line(), fs.jump())
 		c.touch(s.Line())
@@ -130,48 +142,36 @@ func (fs *funcState) statement(b *ast.Block, idx int, s ast.Stmt, next int, inRe
 	fs.freeReg = fs.nactvar
 }
 
-func (fs *funcState) labelStat(b *ast.Block, idx int, s *ast.Label, inRepeat bool) {
+// labelStat compiles a label; realNext is the index in b.Stmts of the first
+// statement after it that is not a no-op (';' or another label).
+func (fs *funcState) labelStat(b *ast.Block, realNext int, s *ast.Label, inRepeat bool) {
 	fs.checkRepeated(s.Name)
 	l := fs.newLabel(s.Name, s.Line(), fs.getLabel())
 	// a label followed only by no-op statements up to the end of the block
 	// is considered outside the scope of the block's locals
-	last := !inRepeat && b.Return == nil
-	if last {
-		for _, t := range b.Stmts[idx+1:] {
-			switch t.(type) {
-			case *ast.Empty, *ast.Label:
-			default:
-				last = false
-			}
-			if !last {
-				break
-			}
-		}
-	}
-	if last {
+	if !inRepeat && b.Return == nil && realNext == len(b.Stmts) {
 		fs.c.labels[l].nactvar = fs.bl.nactvar
 	}
 	// errors are reported at the token after the label and its no-ops
 	saved := fs.c.line
-	fs.c.line = tokenAfterNoOps(b, idx)
+	switch {
+	case realNext < len(b.Stmts):
+		fs.c.line = b.Stmts[realNext].Line()
+	case b.Return != nil:
+		fs.c.line = b.Return.Line()
+	default:
+		fs.c.line = b.EndLine
+	}
 	fs.findGotos(l)
 	fs.c.line = saved
 }
 
-// tokenAfterNoOps returns the line of the first statement after b.Stmts[idx]
-// that is not a no-op (';' or label), or of what closes the block.
-func tokenAfterNoOps(b *ast.Block, idx int) int {
-	for _, t := range b.Stmts[idx+1:] {
-		switch t.(type) {
-		case *ast.Empty, *ast.Label:
-			continue
-		}
-		return t.Line()
+func isNoOp(s ast.Stmt) bool {
+	switch s.(type) {
+	case *ast.Empty, *ast.Label:
+		return true
 	}
-	if b.Return != nil {
-		return b.Return.Line()
-	}
-	return b.EndLine
+	return false
 }
 
 func (fs *funcState) retStat(r *ast.Return) {

@@ -14,8 +14,11 @@ type compiler struct {
 	// into their function's LocVars.
 	actvar []int
 	kcache map[constKey]int // constant -> index in the function that added it last
-	gotos  []labelDesc      // pending gotos of all open functions
+	gotos  []labelDesc      // pending (and resolved, until compacted) gotos of all open functions
 	labels []labelDesc      // active labels of all open functions
+	// indexes of gotos and labels by name, in increasing order
+	gotosByName  map[string][]int
+	labelsByName map[string][]int
 }
 
 // labelDesc describes a pending goto or an active label.
@@ -23,7 +26,8 @@ type labelDesc struct {
 	name    string
 	pc      int // the goto's jump, or the label's position
 	line    int
-	nactvar int // active locals at that point
+	nactvar int  // active locals at that point
+	done    bool // a resolved goto
 }
 
 // funcState is the state of a function being compiled (Lua's FuncState).
@@ -36,7 +40,8 @@ type funcState struct {
 	jpc        int // jumps pending to the next instruction
 	freeReg    int
 	nactvar    int
-	firstLocal int // index of the function's first local in c.actvar
+	firstLocal int         // index of the function's first local in c.actvar
+	tails      map[int]int // jump list head -> a known member near its tail
 }
 
 // blockCnt is a lexical block being compiled.
@@ -77,6 +82,7 @@ func (c *compiler) openFunc(prev *funcState, lineDefined int) *funcState {
 func (fs *funcState) closeFunc(gotoLine int) {
 	fs.ret(0, 0)
 	fs.leaveBlock(gotoLine)
+	fs.tails = nil
 	fs.f.Code = fs.f.Code[:len(fs.f.Code):len(fs.f.Code)]
 	fs.f.LineInfo = fs.f.LineInfo[:len(fs.f.LineInfo):len(fs.f.LineInfo)]
 }
@@ -231,12 +237,43 @@ func (fs *funcState) leaveBlock(line int) {
 	fs.bl = bl.previous
 	fs.removeVars(bl.nactvar)
 	fs.freeReg = fs.nactvar
+	for i := len(c.labels) - 1; i >= bl.firstLabel; i-- {
+		name := c.labels[i].name
+		st := c.labelsByName[name]
+		c.labelsByName[name] = st[:len(st)-1]
+	}
 	c.labels = c.labels[:bl.firstLabel]
 	if bl.previous != nil {
 		fs.moveGotosOut(bl)
-	} else if bl.firstGoto < len(c.gotos) {
-		fs.undefGoto(&c.gotos[bl.firstGoto], line)
+	} else {
+		for i := bl.firstGoto; i < len(c.gotos); i++ {
+			if !c.gotos[i].done {
+				fs.undefGoto(&c.gotos[i], line)
+			}
+		}
 	}
+	c.compactGotos(bl.firstGoto)
+}
+
+// compactGotos drops the resolved gotos from index first on, keeping the
+// by-name index in step.
+func (c *compiler) compactGotos(first int) {
+	for i := len(c.gotos) - 1; i >= first; i-- {
+		name := c.gotos[i].name
+		if st := c.gotosByName[name]; len(st) > 0 && st[len(st)-1] == i {
+			c.gotosByName[name] = st[:len(st)-1]
+		}
+	}
+	j := first
+	for i := first; i < len(c.gotos); i++ {
+		if c.gotos[i].done {
+			continue
+		}
+		c.gotos[j] = c.gotos[i]
+		c.gotosByName[c.gotos[j].name] = append(c.gotosByName[c.gotos[j].name], j)
+		j++
+	}
+	c.gotos = c.gotos[:j]
 }
 
 func (fs *funcState) undefGoto(gt *labelDesc, line int) {
@@ -249,20 +286,33 @@ func (fs *funcState) undefGoto(gt *labelDesc, line int) {
 	fs.c.syntaxError(msg, line)
 }
 
+// moveGotosOut makes the pending gotos of a closed block pending gotos of
+// the enclosing one, closing the ones that a visible label resolves.
 func (fs *funcState) moveGotosOut(bl *blockCnt) {
 	c := fs.c
-	for i := bl.firstGoto; i < len(c.gotos); {
+	for i := bl.firstGoto; i < len(c.gotos); i++ {
 		gt := &c.gotos[i]
+		if gt.done {
+			continue
+		}
 		if gt.nactvar > bl.nactvar {
 			if bl.upval {
 				fs.patchClose(gt.pc, bl.nactvar)
 			}
 			gt.nactvar = bl.nactvar
 		}
-		if !fs.findLabel(i) {
-			i++
-		}
+		fs.findLabel(i)
 	}
+}
+
+// blockLabel returns the index of the label called name in the current
+// block, or -1.
+func (fs *funcState) blockLabel(name string) int {
+	st := fs.c.labelsByName[name]
+	if n := len(st); n > 0 && st[n-1] >= fs.bl.firstLabel {
+		return st[n-1]
+	}
+	return -1
 }
 
 // findLabel tries to resolve pending goto g with a label of the current
@@ -271,17 +321,16 @@ func (fs *funcState) findLabel(g int) bool {
 	c := fs.c
 	bl := fs.bl
 	gt := &c.gotos[g]
-	for i := bl.firstLabel; i < len(c.labels); i++ {
-		lb := &c.labels[i]
-		if lb.name == gt.name {
-			if gt.nactvar > lb.nactvar && (bl.upval || len(c.labels) > bl.firstLabel) {
-				fs.patchClose(gt.pc, lb.nactvar)
-			}
-			fs.closeGoto(g, lb)
-			return true
-		}
+	i := fs.blockLabel(gt.name)
+	if i < 0 {
+		return false
 	}
-	return false
+	lb := &c.labels[i]
+	if gt.nactvar > lb.nactvar && (bl.upval || len(c.labels) > bl.firstLabel) {
+		fs.patchClose(gt.pc, lb.nactvar)
+	}
+	fs.closeGoto(g, lb)
+	return true
 }
 
 func (fs *funcState) closeGoto(g int, lb *labelDesc) {
@@ -293,30 +342,41 @@ func (fs *funcState) closeGoto(g int, lb *labelDesc) {
 			gt.name, gt.line, vname), c.line)
 	}
 	fs.patchList(gt.pc, lb.pc)
-	c.gotos = append(c.gotos[:g], c.gotos[g+1:]...)
+	gt.done = true
 }
 
 func (fs *funcState) newGoto(name string, line, pc int) int {
-	fs.c.gotos = append(fs.c.gotos, labelDesc{name: name, line: line, pc: pc, nactvar: fs.nactvar})
-	return len(fs.c.gotos) - 1
+	c := fs.c
+	c.gotos = append(c.gotos, labelDesc{name: name, line: line, pc: pc, nactvar: fs.nactvar})
+	g := len(c.gotos) - 1
+	c.gotosByName[name] = append(c.gotosByName[name], g)
+	return g
 }
 
 func (fs *funcState) newLabel(name string, line, pc int) int {
-	fs.c.labels = append(fs.c.labels, labelDesc{name: name, line: line, pc: pc, nactvar: fs.nactvar})
-	return len(fs.c.labels) - 1
+	c := fs.c
+	c.labels = append(c.labels, labelDesc{name: name, line: line, pc: pc, nactvar: fs.nactvar})
+	l := len(c.labels) - 1
+	c.labelsByName[name] = append(c.labelsByName[name], l)
+	return l
 }
 
 // findGotos resolves the pending gotos of the current block that match
 // label l.
 func (fs *funcState) findGotos(l int) {
 	c := fs.c
-	for i := fs.bl.firstGoto; i < len(c.gotos); {
-		if c.gotos[i].name == c.labels[l].name {
-			fs.closeGoto(i, &c.labels[l])
-		} else {
-			i++
+	name := c.labels[l].name
+	st := c.gotosByName[name]
+	k := len(st)
+	for k > 0 && st[k-1] >= fs.bl.firstGoto {
+		k--
+	}
+	for _, g := range st[k:] {
+		if !c.gotos[g].done {
+			fs.closeGoto(g, &c.labels[l])
 		}
 	}
+	c.gotosByName[name] = st[:k]
 }
 
 func (fs *funcState) breakLabel() {
@@ -330,10 +390,7 @@ func (fs *funcState) gotoStat(name string, line, pc int) {
 }
 
 func (fs *funcState) checkRepeated(name string) {
-	c := fs.c
-	for i := fs.bl.firstLabel; i < len(c.labels); i++ {
-		if c.labels[i].name == name {
-			c.syntaxError(fmt.Sprintf("label '%s' already defined on line %d", name, c.labels[i].line), c.line)
-		}
+	if i := fs.blockLabel(name); i >= 0 {
+		fs.c.syntaxError(fmt.Sprintf("label '%s' already defined on line %d", name, fs.c.labels[i].line), fs.c.line)
 	}
 }
