@@ -1,8 +1,31 @@
 // Package compiler turns a syntax tree (package ast) into function
-// prototypes for moonfuel's register virtual machine. The instruction set,
-// its encoding and the code generation strategy follow Lua 5.3 (lcode.c and
-// lparser.c), so that the bytecode matches luac 5.3 closely: the same
-// registers, constants, jumps and debug information.
+// prototypes for moonfuel's register virtual machine. The instruction set
+// (opcodes.go), its encoding and the code generation strategy follow Lua 5.3
+// (lcode.c and lparser.c), so that the bytecode is the one luac 5.3
+// produces: the same instructions, registers, constants (in the same
+// order), jumps, upvalue descriptors, local variable ranges and, as far as
+// the tree records token positions, the same source lines. The tests check
+// this against luac5.3 on the official test suite and on generated
+// programs.
+//
+// The pieces:
+//
+//   - compile.go walks statements and expressions the way lparser.c parses
+//     them, driving the code generator;
+//   - code.go is the code generator: expression descriptors (expDesc) whose
+//     code is emitted lazily, jump lists threaded through the jump
+//     instructions themselves, register allocation by a stack pointer
+//     (freeReg), RK operands and constants;
+//   - fold.go folds constant numeric expressions exactly as Lua 5.3;
+//   - funcstate.go holds per-function and per-chunk state: locals, upvalues,
+//     blocks, and goto/label resolution with Lua's rules and messages;
+//   - disasm.go prints prototypes like `luac -l -l`.
+//
+// Semantic errors (undefined or ambiguous labels, limits on locals,
+// upvalues, registers and jump distances) are returned as *Error with Lua's
+// text. Syntax errors, including "too many C levels" and '...' outside a
+// vararg function, are the parser's. Compile is safe for concurrent use and
+// its prototypes are immutable: share them freely between states.
 package compiler
 
 import (

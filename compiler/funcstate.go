@@ -83,8 +83,15 @@ func (fs *funcState) closeFunc(gotoLine int) {
 	fs.ret(0, 0)
 	fs.leaveBlock(gotoLine)
 	fs.tails = nil
-	fs.f.Code = fs.f.Code[:len(fs.f.Code):len(fs.f.Code)]
-	fs.f.LineInfo = fs.f.LineInfo[:len(fs.f.LineInfo):len(fs.f.LineInfo)]
+	// cap every slice, so that appending to a shared prototype's slices
+	// can never write into another's view
+	f := fs.f
+	f.Code = f.Code[:len(f.Code):len(f.Code)]
+	f.LineInfo = f.LineInfo[:len(f.LineInfo):len(f.LineInfo)]
+	f.Constants = f.Constants[:len(f.Constants):len(f.Constants)]
+	f.Protos = f.Protos[:len(f.Protos):len(f.Protos)]
+	f.Upvalues = f.Upvalues[:len(f.Upvalues):len(f.Upvalues)]
+	f.LocVars = f.LocVars[:len(f.LocVars):len(f.LocVars)]
 }
 
 // ---------------------------------------------------------------------------
