@@ -74,6 +74,10 @@ type (
 		Pos
 		Fn   Expr
 		Args []Expr
+		// EndLine is the line of the last token of the arguments (')', '}'
+		// or the string): lua5.3 emits the last argument's code, and the
+		// return of 'return f(x)', after reading it. 0 when unknown.
+		EndLine int
 	}
 	// MethodCall is Obj:Name(Args...). Its line is the call's line, as
 	// for Call.
@@ -85,6 +89,9 @@ type (
 		// NameLine is the line of Name: lua5.3 reports the indexing of Obj
 		// (the SELF instruction) there.
 		NameLine int
+		// EndLine is the line of the last token of the arguments, as for
+		// Call. 0 when unknown.
+		EndLine int
 	}
 	// Function is a function constructor (also used for the bodies of
 	// function statements and local functions); its line is the
@@ -107,6 +114,9 @@ type (
 	Paren struct {
 		Pos
 		X Expr
+		// EndLine is the line of ')': lua5.3 discharges X after reading
+		// it. 0 when unknown.
+		EndLine int
 	}
 	// BinOp is a binary operation, including 'and', 'or' and comparisons; its
 	// line is the operator's line (Lua reports arithmetic, bitwise and

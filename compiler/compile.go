@@ -597,18 +597,19 @@ func (fs *funcState) expr(e ast.Expr, v *expDesc) {
 	case *ast.Call:
 		fs.expr(e.Fn, v)
 		fs.exp2NextReg(v)
-		fs.funcArgs(v, e.Args, e.Line())
+		fs.funcArgs(v, e.Args, e.Line(), e.EndLine)
 	case *ast.MethodCall:
 		fs.expr(e.Obj, v)
 		c.touch(e.NameLine)
 		key := newExp(kK, fs.stringK(e.Name))
 		fs.self(v, &key)
-		fs.funcArgs(v, e.Args, e.Line())
+		fs.funcArgs(v, e.Args, e.Line(), e.EndLine)
 	case *ast.Function:
 		fs.body(e, v, e.EndLine)
 	case *ast.Paren:
 		c.touch(e.Line())
 		fs.expr(e.X, v)
+		c.touch(e.EndLine)
 		fs.dischargeVars(v)
 	case *ast.BinOp:
 		fs.expr(e.L, v)
@@ -629,7 +630,9 @@ func (fs *funcState) expr(e ast.Expr, v *expDesc) {
 	}
 }
 
-func (fs *funcState) funcArgs(f *expDesc, args []ast.Expr, line int) {
+// funcArgs compiles a call's arguments and the call; line is the call's
+// line and endLine the line of the arguments' last token.
+func (fs *funcState) funcArgs(f *expDesc, args []ast.Expr, line, endLine int) {
 	var a expDesc
 	if len(args) == 0 {
 		a = newExp(kVoid, 0)
@@ -637,6 +640,7 @@ func (fs *funcState) funcArgs(f *expDesc, args []ast.Expr, line int) {
 		fs.explist(args, &a)
 		fs.setMultRet(&a)
 	}
+	fs.c.touch(endLine)
 	base := f.info
 	var nparams int
 	if hasMultRet(a.k) {
