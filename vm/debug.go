@@ -205,10 +205,14 @@ func (L *Thread) traceback(msg string, level int) string {
 		b.WriteString("\n")
 	}
 	b.WriteString("stack traceback:")
-	// collect frames, innermost first
+	// collect frames, innermost first; the main thread ends with the host's
+	// call (shown as "[C]: in ?", as lua.c's is)
 	var frames []*callInfo
 	for ci := L.ci; ci != &L.baseCi && ci != nil; ci = ci.prev {
 		frames = append(frames, ci)
+	}
+	if L == L.st.main {
+		frames = append(frames, nil)
 	}
 	if level > len(frames) {
 		level = len(frames)
@@ -223,6 +227,10 @@ func (L *Thread) traceback(msg string, level int) string {
 		}
 		ci := frames[k]
 		b.WriteString("\n\t")
+		if ci == nil {
+			b.WriteString("[C]: in ?")
+			continue
+		}
 		if ci.cl != nil {
 			b.WriteString(chunkID(ci.cl.p.Source))
 			b.WriteString(":")

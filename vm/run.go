@@ -554,6 +554,7 @@ newframe:
 			ofn := ci.fn
 			lim := nci.base + nci.cl.p.NumParams
 			copy(L.stack[ofn:], L.stack[nfn:lim])
+			st.fuel -= int64(lim-nfn) * CostPerElement
 			ci.base = ofn + (nci.base - nfn)
 			ci.top = ofn + (nci.top - nfn)
 			L.top = ci.top
@@ -571,6 +572,7 @@ newframe:
 			n := i.B() - 1
 			if n < 0 {
 				n = L.top - ra
+				fuel -= int64(n) * CostPerElement
 			}
 			flags, nres := ci.flags, ci.nres
 			L.postcall(ci, ra, n)
@@ -638,6 +640,7 @@ newframe:
 			if n == 0 {
 				n = L.top - ra - 1
 			}
+			fuel -= int64(n) * CostPerElement
 			if c == 0 {
 				c = code[pc].Ax()
 				pc++
@@ -665,6 +668,7 @@ newframe:
 			}
 			if b < 0 {
 				b = n
+				fuel -= int64(n) * CostPerElement
 				if ra+n > len(stack) {
 					st.fuel = fuel
 					L.top = ra
