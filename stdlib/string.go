@@ -17,7 +17,7 @@ import (
 //     vm.CostPerMatchStep for every step of the pattern matcher (paid as
 //     the matcher goes, in chunks of matchChunk steps, so a pattern bomb
 //     stops when the fuel runs out), vm.CostPerElement per value pushed by
-//     byte and unpack;
+//     byte and unpack and per replacement made by gsub;
 //   - memory: results are charged before they are built (string.rep of a
 //     huge count fails before allocating), and buffers that grow while a
 //     result is built (gsub, pack) are charged as they grow.
@@ -133,9 +133,7 @@ func strReverse(L *vm.Thread) int {
 	s := L.CheckString(1)
 	L.ChargeString(len(s))
 	b := make([]byte, len(s))
-	for i := 0; i < len(s); i++ {
-		b[len(s)-1-i] = s[i]
-	}
+	lstr.Reverse(b, s)
 	L.ChargeFuel(vm.ByteCost(len(b)))
 	L.Push(vm.StringValue(ownedString(b)))
 	return 1
@@ -145,9 +143,7 @@ func strLower(L *vm.Thread) int {
 	s := L.CheckString(1)
 	L.ChargeString(len(s))
 	b := make([]byte, len(s))
-	for i := 0; i < len(s); i++ {
-		b[i] = lstr.ToLower(s[i])
-	}
+	lstr.Lower(b, s)
 	L.ChargeFuel(vm.ByteCost(len(b)))
 	L.Push(vm.StringValue(ownedString(b)))
 	return 1
@@ -157,9 +153,7 @@ func strUpper(L *vm.Thread) int {
 	s := L.CheckString(1)
 	L.ChargeString(len(s))
 	b := make([]byte, len(s))
-	for i := 0; i < len(s); i++ {
-		b[i] = lstr.ToUpper(s[i])
-	}
+	lstr.Upper(b, s)
 	L.ChargeFuel(vm.ByteCost(len(b)))
 	L.Push(vm.StringValue(ownedString(b)))
 	return 1
@@ -183,13 +177,7 @@ func strRep(L *vm.Thread) int {
 	}
 	L.ChargeString(int(size))
 	L.ChargeFuel(vm.ByteCost(int(size)))
-	b := make([]byte, 0, size)
-	for i := int64(0); i < n; i++ {
-		if i > 0 {
-			b = append(b, sep...)
-		}
-		b = append(b, s...)
-	}
+	b := lstr.Repeat(make([]byte, 0, size), s, sep, n)
 	L.Push(vm.StringValue(ownedString(b)))
 	return 1
 }
@@ -403,6 +391,7 @@ func strGsub(L *vm.Thread) int {
 		}
 	}
 	settle(L, &it.M)
+	L.ChargeFuel(n * vm.CostPerElement) // one element per replacement
 	sb.addString(src[copied:])
 	pushBuilt(L, sb.b)
 	L.Push(vm.Int(n))
