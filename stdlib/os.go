@@ -65,8 +65,9 @@ func OpenOSWith(st *vm.State, cfg OSConfig) *vm.Table {
 }
 
 type osLib struct {
-	cfg    OSConfig
-	locale [numLocaleCats]string
+	cfg         OSConfig
+	locale      [numLocaleCats]string
+	guessOffset int64 // UTC offset of mktime's last result, its next first guess
 }
 
 // processClock is C's clock(): processor time of the process in seconds.
@@ -310,9 +311,14 @@ func (o *osLib) time(L *vm.Thread) int {
 	return 1
 }
 
-// mktime normalises a local wall-clock time as glibc's mktime does,
-// including its treatment of a requested daylight-saving flag (isdst < 0:
-// unknown) that the zone does not have at that time.
+// mktime normalises a local wall-clock time as glibc's mktime does: it
+// probes for the instant whose local time is the one requested, starting
+// from the offset of its previous result (so, as in C, the choice inside
+// an ambiguous hour depends on history), settles a time in a
+// spring-forward gap on its daylight-saving reading, and honours a
+// requested daylight-saving flag (isdst < 0: unknown) the zone does not
+// have at that time by borrowing a nearby offset or, failing that,
+// shifting by an hour.
 func (o *osLib) mktime(year, month, day, hour, minute, sec int64, isdst int) (int64, strftime.Tm, bool) {
 	wall := strftime.Normalize(year, month, day, hour, minute, sec)
 	offsetAt := func(t int64) (int64, bool) {
@@ -320,11 +326,27 @@ func (o *osLib) mktime(year, month, day, hour, minute, sec int64, isdst int) (in
 		_, off := lt.Zone()
 		return int64(off), lt.IsDST()
 	}
-	off0, _ := offsetAt(wall)
-	t := wall - off0
-	off, dst := offsetAt(t)
-	t = wall - off
-	if isdst >= 0 && (isdst != 0) != dst {
+	wantDST := isdst != 0
+	t0 := wall - o.guessOffset
+	t, t1, t2 := t0, t0, t0
+	exact := false
+	for probes := 6; ; {
+		off, dst := offsetAt(t)
+		dt := wall - (t + off)
+		if dt == 0 {
+			exact = true
+			break
+		}
+		// Oscillating between two instants: the time is in a gap.
+		if t == t1 && t != t2 && (isdst < 0 && dst || isdst >= 0 && wantDST != dst) {
+			break
+		}
+		if probes--; probes == 0 {
+			return 0, strftime.Tm{}, false
+		}
+		t1, t2, t = t2, t, t+dt
+	}
+	if _, dst := offsetAt(t); exact && isdst >= 0 && wantDST != dst {
 		// Look for a nearby time with the requested flag and use its
 		// offset; failing that, assume a one-hour difference.
 		const stride = 601200
@@ -332,7 +354,7 @@ func (o *osLib) mktime(year, month, day, hour, minute, sec int64, isdst int) (in
 		found := false
 		for delta := int64(stride); delta < bound && !found; delta += stride {
 			for _, dir := range [2]int64{-1, 1} {
-				if ooff, odst := offsetAt(t + delta*dir); odst == (isdst != 0) {
+				if ooff, odst := offsetAt(t + delta*dir); odst == wantDST {
 					t = wall - ooff
 					found = true
 					break
@@ -340,13 +362,14 @@ func (o *osLib) mktime(year, month, day, hour, minute, sec int64, isdst int) (in
 			}
 		}
 		if !found {
-			if isdst != 0 {
+			if wantDST {
 				t -= 3600
 			} else {
 				t += 3600
 			}
 		}
 	}
+	o.guessOffset = wall - t
 	tm, ok := o.breakDown(t, false)
 	return t, tm, ok
 }
