@@ -35,3 +35,25 @@ func TestTransforms(t *testing.T) {
 		}
 	}
 }
+
+func TestTransformsNoAlloc(t *testing.T) {
+	s := strings.Repeat("Hello, World! ", 100)
+	dst := make([]byte, len(s))
+	allocs := testing.AllocsPerRun(50, func() {
+		Upper(dst, s)
+		Lower(dst, s)
+		Reverse(dst, s)
+	})
+	if allocs != 0 {
+		t.Fatalf("%v allocs", allocs)
+	}
+}
+
+func BenchmarkUpper(b *testing.B) {
+	s := strings.Repeat("Hello, World! ", 1000)
+	dst := make([]byte, len(s))
+	b.SetBytes(int64(len(s)))
+	for i := 0; i < b.N; i++ {
+		Upper(dst, s)
+	}
+}
