@@ -125,8 +125,24 @@ func strLen(L *vm.Thread) int {
 func strSub(L *vm.Thread) int {
 	s := L.CheckString(1)
 	i, j := lstr.SubRange(L.CheckInteger(2), L.OptInteger(3, -1), len(s))
-	L.Push(L.NewString(s[i:j]))
+	if i == 0 && j == len(s) {
+		L.Push(L.Arg(1)) // the whole string (CheckString made it one)
+		return 1
+	}
+	L.Push(newSubString(L, s, i, j))
 	return 1
+}
+
+// newSubString returns s[i:j] as a new Lua string. The bytes are copied
+// (and paid for) so that a short piece never keeps a long string's memory
+// alive after the state has stopped charging for the long string.
+func newSubString(L *vm.Thread, s string, i, j int) vm.Value {
+	if i == 0 && j == len(s) {
+		return L.NewString(s)
+	}
+	L.ChargeFuel(vm.ByteCost(j - i))
+	L.ChargeString(j - i)
+	return vm.StringValue(strings.Clone(s[i:j]))
 }
 
 func strReverse(L *vm.Thread) int {
@@ -275,7 +291,7 @@ func pushCapture(L *vm.Thread, m *lstr.Matcher, i, s, e int) {
 	if pos {
 		L.Push(vm.Int(int64(cs) + 1))
 	} else {
-		L.Push(L.NewString(m.Src()[cs:ce]))
+		L.Push(newSubString(L, m.Src(), cs, ce))
 	}
 }
 
@@ -557,8 +573,7 @@ func strUnpack(L *vm.Thread) int {
 		case lstr.KFloat:
 			L.Push(vm.Float(v.Num))
 		default:
-			L.ChargeFuel(vm.ByteCost(len(v.Str)))
-			L.Push(L.NewString(v.Str))
+			L.Push(newSubString(L, data, v.Off, v.Off+len(v.Str)))
 		}
 		n++
 	}

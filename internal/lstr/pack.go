@@ -334,6 +334,7 @@ type UnpackedValue struct {
 	Int  int64
 	Num  float64
 	Str  string
+	Off  int // offset of Str in the data
 }
 
 // Unpacker decodes the values of string.unpack one by one.
@@ -388,7 +389,7 @@ func (u *Unpacker) Next() (v UnpackedValue, ok bool, err error) {
 			}
 			return UnpackedValue{Kind: KFloat, Num: f}, true, nil
 		case KChar:
-			return UnpackedValue{Kind: KString, Str: u.data[p:u.pos]}, true, nil
+			return UnpackedValue{Kind: KString, Str: u.data[p:u.pos], Off: int(p)}, true, nil
 		case KString:
 			n, err := unpackInt(u.data[p:p+int64(size)], u.h.little, false)
 			if err != nil {
@@ -397,16 +398,16 @@ func (u *Unpacker) Next() (v UnpackedValue, ok bool, err error) {
 			if uint64(n) > uint64(ld-u.pos) {
 				return v, false, errDataShort
 			}
-			s := u.data[u.pos : u.pos+n]
+			off := u.pos
 			u.pos += n
-			return UnpackedValue{Kind: KString, Str: s}, true, nil
+			return UnpackedValue{Kind: KString, Str: u.data[off:u.pos], Off: int(off)}, true, nil
 		case KZstr:
 			n := int64(strings.IndexByte(u.data[p:], 0))
 			if n < 0 {
 				n = ld - p // the reference stops at the string's terminator
 			}
 			u.pos = p + n + 1
-			return UnpackedValue{Kind: KString, Str: u.data[p : p+n]}, true, nil
+			return UnpackedValue{Kind: KString, Str: u.data[p : p+n], Off: int(p)}, true, nil
 		}
 	}
 	return v, false, nil
