@@ -462,6 +462,13 @@ func (a fmtArgs) Integer(arg int) (int64, error)   { return a.L.CheckInteger(arg
 func (a fmtArgs) Number(arg int) (float64, error)  { return a.L.CheckNumber(arg), nil }
 func (a fmtArgs) ToString(arg int) (string, error) { return a.L.ToStringMeta(a.L.Arg(arg)), nil }
 
+// Reserve charges the heap for the growing result (it is charged again as
+// a string when done, as the reference holds both a buffer and the result).
+func (a fmtArgs) Reserve(n int) error {
+	a.L.ChargeMemory(int64(n))
+	return nil
+}
+
 func (a fmtArgs) Literal(arg int) (lstr.LiteralKind, string, int64, float64) {
 	v := a.L.Arg(arg)
 	switch {

@@ -95,8 +95,16 @@ func TestStringRepMemoryLimit(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "memory") {
 		t.Fatalf("got %v, want a memory error", err)
 	}
-	_, err = st.DoString(`return (string.gsub(string.rep("x", 1000), "x", string.rep("y", 100000)))`, "=test")
-	if err == nil || !strings.Contains(err.Error(), "memory") {
-		t.Fatalf("got %v, want a memory error", err)
+	for _, src := range []string{
+		`return (string.gsub(string.rep("x", 1000), "x", string.rep("y", 100000)))`,
+		`local s = string.rep("x", 100000)
+		return string.format(string.rep("%s", 20), s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s)`,
+		`local s = string.rep("x", 100000) return string.pack("s4s4s4s4s4s4s4s4s4s4s4s4", s,s,s,s,s,s,s,s,s,s,s,s)`,
+		`return string.pack("c2000000000", "")`,
+	} {
+		_, err = st.DoString(src, "=test")
+		if err == nil || !strings.Contains(err.Error(), "memory") {
+			t.Fatalf("%s: got %v, want a memory error", src, err)
+		}
 	}
 }

@@ -36,7 +36,15 @@ type FormatArgs interface {
 	// Literal describes argument arg for "%q": its kind and, for strings,
 	// integers and floats, its raw value.
 	Literal(arg int) (kind LiteralKind, s string, i int64, f float64)
+	// Reserve is called before the result grows by about n more bytes
+	// (at least ReserveChunk at a time, so small results never call it);
+	// an error (such as running out of memory) stops the formatting.
+	Reserve(n int) error
 }
+
+// ReserveChunk is the growth of the result of Format, in bytes, between
+// calls of FormatArgs.Reserve.
+const ReserveChunk = 1 << 16
 
 // Limits of a conversion specification: at most len(formatFlags) flag
 // bytes, two digits of width and two of precision.
@@ -62,6 +70,16 @@ type spec struct {
 func Format(dst []byte, format string, args FormatArgs) ([]byte, error) {
 	arg := 1
 	top := args.NumArgs()
+	reported := len(dst) // result size already reported to Reserve
+	// grow reports that the result is about to grow by n bytes.
+	grow := func(n int) error {
+		if len(dst)+n-reported < ReserveChunk {
+			return nil
+		}
+		err := args.Reserve(len(dst) + n - reported)
+		reported = len(dst) + n
+		return err
+	}
 	for i := 0; i < len(format); {
 		c := format[i]
 		i++
@@ -108,6 +126,11 @@ func Format(dst []byte, format string, args FormatArgs) ([]byte, error) {
 			}
 			dst = appendFloatSpec(dst, &sp, f)
 		case 'q':
+			if kind, s, _, _ := args.Literal(arg); kind == LitString {
+				if err := grow(4*len(s) + 2); err != nil {
+					return dst, err
+				}
+			}
 			dst, err = appendLiteral(dst, args, arg)
 			if err != nil {
 				return dst, err
@@ -115,6 +138,9 @@ func Format(dst []byte, format string, args FormatArgs) ([]byte, error) {
 		case 's':
 			s, err := args.ToString(arg)
 			if err != nil {
+				return dst, err
+			}
+			if err := grow(len(s) + sp.width); err != nil {
 				return dst, err
 			}
 			if !sp.modified {
@@ -137,6 +163,10 @@ func Format(dst []byte, format string, args FormatArgs) ([]byte, error) {
 			dst = padString(dst, &sp, s)
 		default:
 			return dst, invalidOption(sp.verb)
+		}
+		// other conversions append at most a few hundred bytes
+		if err := grow(0); err != nil {
+			return dst, err
 		}
 	}
 	return dst, nil

@@ -96,6 +96,8 @@ func (a testArgs) Literal(arg int) (LiteralKind, string, int64, float64) {
 	return LitNone, "", 0, 0
 }
 
+func (a testArgs) Reserve(n int) error { return nil }
+
 func runFormat(format string, args []any) string {
 	out, err := Format(nil, format, testArgs(args))
 	if err != nil {
@@ -120,5 +122,43 @@ func TestFormatNoAlloc(t *testing.T) {
 	})
 	if allocs != 0 {
 		t.Fatalf("%v allocs per format", allocs)
+	}
+}
+
+// reserveArgs counts what Format reserves.
+type reserveArgs struct {
+	testArgs
+	reserved *int
+}
+
+func (a reserveArgs) Reserve(n int) error {
+	*a.reserved += n
+	return nil
+}
+
+func TestFormatReserve(t *testing.T) {
+	big := strings.Repeat("x", 3*ReserveChunk)
+	for _, c := range []struct {
+		format string
+		args   testArgs
+	}{
+		{"%s%s", testArgs{big, big}},
+		{"%q", testArgs{big}},
+		{strings.Repeat("%99.99f", 1000), nil},
+		{"small %d", testArgs{int64(1)}},
+	} {
+		if c.args == nil {
+			for i := 0; i < 1000; i++ {
+				c.args = append(c.args, 1e300)
+			}
+		}
+		reserved := 0
+		out, err := Format(nil, c.format, reserveArgs{c.args, &reserved})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if reserved < len(out)-ReserveChunk || reserved > 4*len(out)+ReserveChunk {
+			t.Errorf("%.20q: reserved %d for %d bytes", c.format, reserved, len(out))
+		}
 	}
 }
