@@ -1,0 +1,535 @@
+// Command moonfuel is a Lua 5.3 interpreter with fuel and memory limits. Its
+// command line is that of the reference interpreter lua5.3:
+//
+//	moonfuel [options] [script [args]]
+//
+//	-e stat    execute string 'stat' (repeatable; run in order with -l)
+//	-i         enter interactive mode after executing 'script'
+//	-l name    require library 'name' into global 'name'
+//	-v         show version information
+//	-E         ignore environment variables (LUA_INIT, LUA_PATH...)
+//	--         stop handling options
+//	-          stop handling options and execute stdin
+//	-fuel N    stop after N units of fuel (exit status 3)
+//	-mem SIZE  limit memory to SIZE bytes, or with a KB, MB or GB suffix
+//	           (exit status 4)
+//
+// As with lua5.3, LUA_INIT_5_3 (or else LUA_INIT) is run before the
+// arguments ("@file" runs a file), the global arg holds the script name at
+// index 0, its arguments at 1..n and the interpreter and its options at
+// negative indices, and with no script and a terminal on standard input
+// (or with -i) a read-eval-print loop starts, printing the values of
+// expressions and continuing incomplete statements on ">>" lines.
+//
+// Errors are reported on standard error as "moonfuel: message" followed
+// by a stack traceback, with exit status 1. Running out of fuel gives exit
+// status 3, passing the memory limit 4, and a bad command line 2; each of
+// these prints a one-line message naming the limit or the problem.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/moonfuel/moonfuel/gc"
+	"github.com/moonfuel/moonfuel/lexer"
+	"github.com/moonfuel/moonfuel/stdlib"
+	"github.com/moonfuel/moonfuel/vm"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitError   = 1 // a Lua error (the reference's EXIT_FAILURE)
+	exitUsage   = 2 // a bad command line
+	exitFuel    = 3 // the fuel limit was reached
+	exitMemory  = 4 // the memory limit was reached
+	versionLine = "Lua 5.3 (moonfuel)  a fuel-metered Lua 5.3 interpreter in Go"
+)
+
+func main() {
+	stdinTTY := false
+	if fi, err := os.Stdin.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+		stdinTTY = true
+	}
+	os.Exit(run(&env{
+		args:          os.Args,
+		getenv:        os.LookupEnv,
+		stdin:         os.Stdin,
+		stdout:        os.Stdout,
+		stderr:        os.Stderr,
+		stdinTTY:      stdinTTY,
+		interruptible: true,
+	}))
+}
+
+// env is what the interpreter takes from the process, so that tests can
+// run it in-process.
+type env struct {
+	args     []string // os.Args: the program name, then the arguments
+	getenv   func(string) (string, bool)
+	stdin    io.Reader
+	stdout   io.Writer
+	stderr   io.Writer
+	stdinTTY bool // start the REPL when there is nothing else to run
+	// interruptible makes Ctrl-C (SIGINT) stop the running Lua code, as
+	// lua.c does, instead of the process; outside Lua code it keeps its
+	// default action.
+	interruptible bool
+}
+
+// options is the parsed command line.
+type options struct {
+	script    int // index in args of the script name; len(args) if none
+	execute   bool
+	version   bool
+	interact  bool
+	ignoreEnv bool
+	fuel      int64
+	memory    int64
+}
+
+// usageError is a bad command line.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+// parseArgs reads the options as lua.c's collectargs does, plus the limit
+// options -fuel and -mem. Options end at the first argument that does not
+// start with '-' (the script), at "--" or at "-" (standard input).
+func parseArgs(args []string) (*options, error) {
+	o := &options{script: len(args)}
+	for i := 1; i < len(args); i++ {
+		a := args[i]
+		if len(a) == 0 || a[0] != '-' {
+			o.script = i
+			return o, nil
+		}
+		switch {
+		case a == "--":
+			if i+1 < len(args) {
+				o.script = i + 1
+			}
+			return o, nil
+		case a == "-":
+			o.script = i
+			return o, nil
+		case a == "-E":
+			o.ignoreEnv = true
+		case a == "-i":
+			o.interact = true
+			o.version = true
+		case a == "-v":
+			o.version = true
+		case a == "-fuel" || a == "-mem" || strings.HasPrefix(a, "-fuel=") || strings.HasPrefix(a, "-mem="):
+			name, val, found := strings.Cut(a[1:], "=")
+			if !found {
+				i++
+				if i >= len(args) {
+					return nil, &usageError{fmt.Sprintf("'-%s' needs argument", name)}
+				}
+				val = args[i]
+			}
+			if name == "fuel" {
+				n, err := strconv.ParseInt(val, 10, 64)
+				if err != nil || n <= 0 {
+					return nil, &usageError{fmt.Sprintf("bad fuel limit '%s' (a positive number of units expected)", val)}
+				}
+				o.fuel = n
+			} else {
+				n, err := parseSize(val)
+				if err != nil {
+					return nil, &usageError{fmt.Sprintf("bad memory limit '%s' (%v)", val, err)}
+				}
+				o.memory = n
+			}
+		case a[1] == 'e' || a[1] == 'l':
+			if a[1] == 'e' {
+				o.execute = true
+			}
+			if len(a) == 2 {
+				i++
+				if i >= len(args) || strings.HasPrefix(args[i], "-") {
+					return nil, &usageError{fmt.Sprintf("'%s' needs argument", a)}
+				}
+			}
+		default:
+			return nil, &usageError{fmt.Sprintf("unrecognized option '%s'", a)}
+		}
+	}
+	return o, nil
+}
+
+// parseSize reads a byte count with an optional unit: B, K/KB, M/MB or
+// G/GB (powers of 1024, case-insensitive).
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t = strings.TrimSpace(strings.TrimSuffix(t, u.suffix))
+			mult = u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, errors.New("a positive size in bytes, KB, MB or GB expected")
+	}
+	if n > (1<<63-1)/mult {
+		return 0, errors.New("size too large")
+	}
+	return n * mult, nil
+}
+
+// usage is lua.c's usage text with the limit options added.
+func usage(progname string) string {
+	return "usage: " + progname + ` [options] [script [args]]
+Available options are:
+  -e stat    execute string 'stat'
+  -i         enter interactive mode after executing 'script'
+  -l name    require library 'name' into global 'name'
+  -v         show version information
+  -E         ignore environment variables
+  --         stop handling options
+  -          stop handling options and execute stdin
+  -fuel N    stop after N units of fuel (exit status 3)
+  -mem SIZE  limit memory to SIZE bytes, KB, MB or GB (exit status 4)
+`
+}
+
+// interp is one run of the interpreter.
+type interp struct {
+	e        *env
+	progname string // prefix of error messages; "" inside the REPL
+	opts     *options
+	st       *vm.State
+}
+
+// run runs the interpreter and returns the exit status.
+func run(e *env) int {
+	progname := "moonfuel"
+	if len(e.args) > 0 && e.args[0] != "" {
+		progname = filepath.Base(e.args[0])
+	}
+	opts, err := parseArgs(e.args)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%s: %v\n%s", progname, err, usage(progname))
+		return exitUsage
+	}
+	in := &interp{e: e, progname: progname, opts: opts}
+	if opts.version {
+		fmt.Fprintln(e.stdout, versionLine)
+	}
+	in.st = vm.NewState(vm.Options{Fuel: opts.fuel, MemoryLimit: opts.memory, Stdout: e.stdout})
+	if opts.ignoreEnv {
+		in.st.Registry().SetField("LUA_NOENV", vm.True)
+	}
+	if code := in.guard(in.openLibs); code != exitOK {
+		return code
+	}
+	if code := in.guard(in.createArgTable); code != exitOK {
+		return code
+	}
+	if !opts.ignoreEnv {
+		if code := in.luaInit(); code != exitOK {
+			return code
+		}
+	}
+	if code := in.runArgs(); code != exitOK {
+		return code
+	}
+	args := e.args
+	if opts.script < len(args) {
+		if code := in.handleScript(); code != exitOK {
+			return code
+		}
+	}
+	switch {
+	case opts.interact:
+		return in.repl()
+	case opts.script == len(args) && !opts.execute && !opts.version:
+		if e.stdinTTY {
+			fmt.Fprintln(e.stdout, versionLine)
+			return in.repl()
+		}
+		return in.doChunk(in.loadStdin())
+	}
+	return exitOK
+}
+
+// guard runs a host-side step (opening libraries, building arg) and turns
+// a memory-limit panic into its exit status.
+func (in *interp) guard(step func()) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			err, ok := r.(error)
+			if !ok || !vm.IsExhaustion(err) {
+				panic(r)
+			}
+			code = in.report(err)
+		}
+	}()
+	step()
+	return exitOK
+}
+
+// openLibs opens the standard libraries in luaL_openlibs' order.
+func (in *interp) openLibs() {
+	st := in.st
+	stdlib.OpenBase(st)
+	stdlib.OpenPackage(st)
+	stdlib.OpenCoroutine(st)
+	stdlib.OpenTable(st)
+	stdlib.OpenIO(st)
+	stdlib.OpenOS(st)
+	stdlib.OpenString(st)
+	stdlib.OpenMath(st)
+	stdlib.OpenUTF8(st)
+}
+
+// createArgTable builds the global arg as lua.c does: the script at index
+// 0, its arguments after it and everything before it at negative indices.
+// Without a script, the program name is at index 0.
+func (in *interp) createArgTable() {
+	args := in.e.args
+	script := in.opts.script
+	if script == len(args) {
+		script = 0
+	}
+	t := in.st.NewTable(len(args)-script, script+1)
+	for i, a := range args {
+		t.Set(vm.Int(int64(i-script)), in.st.NewString(a))
+	}
+	in.st.SetGlobal("arg", vm.TableValue(t))
+}
+
+// luaInit runs LUA_INIT_5_3, or else LUA_INIT: "@file" runs the file,
+// anything else is a chunk named "=LUA_INIT".
+func (in *interp) luaInit() int {
+	name := "LUA_INIT_5_3"
+	src, ok := in.e.getenv(name)
+	if !ok {
+		name = "LUA_INIT"
+		src, ok = in.e.getenv(name)
+	}
+	if !ok {
+		return exitOK
+	}
+	if strings.HasPrefix(src, "@") {
+		return in.doChunk(in.loadFile(src[1:]))
+	}
+	return in.doChunk(in.loadString(src, "="+name))
+}
+
+// runArgs runs the -e and -l options in order.
+func (in *interp) runArgs() int {
+	args := in.e.args
+	for i := 1; i < in.opts.script; i++ {
+		a := args[i]
+		if len(a) < 2 || (a[1] != 'e' && a[1] != 'l') {
+			if a == "-fuel" || a == "-mem" {
+				i++ // skip the limit's value
+			}
+			continue
+		}
+		val := a[2:]
+		if val == "" {
+			i++
+			val = args[i]
+		}
+		var code int
+		if a[1] == 'e' {
+			code = in.doChunk(in.loadString(val, "=(command line)"))
+		} else {
+			code = in.doLibrary(val)
+		}
+		if code != exitOK {
+			return code
+		}
+	}
+	return exitOK
+}
+
+// doLibrary runs require(name) and stores the result in the global name.
+func (in *interp) doLibrary(name string) int {
+	res, err := in.call(in.st.GetGlobal("require"), in.st.NewString(name))
+	if err != nil {
+		return in.report(err)
+	}
+	v := vm.Nil
+	if len(res) > 0 {
+		v = res[0]
+	}
+	in.st.SetGlobal(name, v)
+	return exitOK
+}
+
+// handleScript loads the script and calls it with the script arguments.
+func (in *interp) handleScript() int {
+	args := in.e.args
+	name := args[in.opts.script]
+	var fn vm.Value
+	var err error
+	if name == "-" && args[in.opts.script-1] != "--" {
+		fn, err = in.loadStdin()
+	} else {
+		fn, err = in.loadFile(name)
+	}
+	if err != nil {
+		return in.report(err)
+	}
+	var scriptArgs []vm.Value
+	for _, a := range args[in.opts.script+1:] {
+		scriptArgs = append(scriptArgs, in.st.NewString(a))
+	}
+	if _, err := in.call(fn, scriptArgs...); err != nil {
+		return in.report(err)
+	}
+	return exitOK
+}
+
+// loadFile compiles a source file as luaL_loadfile does: chunk name
+// "@name", a first line starting with '#' ignored.
+func (in *interp) loadFile(name string) (vm.Value, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return vm.Nil, fmt.Errorf("cannot open %s: %s", name, cErrorText(err))
+	}
+	return in.loadString(lexer.SkipFileHeader(string(data)), "@"+name)
+}
+
+// loadStdin compiles standard input as a chunk named "=stdin".
+func (in *interp) loadStdin() (vm.Value, error) {
+	data, err := io.ReadAll(in.e.stdin)
+	if err != nil {
+		return vm.Nil, fmt.Errorf("cannot read stdin: %s", cErrorText(err))
+	}
+	return in.loadString(lexer.SkipFileHeader(string(data)), "=stdin")
+}
+
+// loadString compiles a chunk; a memory-limit panic becomes an error.
+func (in *interp) loadString(src, chunkname string) (fn vm.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(error)
+			if !ok || !vm.IsExhaustion(e) {
+				panic(r)
+			}
+			fn, err = vm.Nil, e
+		}
+	}()
+	return in.st.LoadString(src, chunkname)
+}
+
+// cErrorText is strerror's text for a file error ("No such file or
+// directory").
+func cErrorText(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	msg := err.Error()
+	if msg != "" {
+		msg = strings.ToUpper(msg[:1]) + msg[1:]
+	}
+	return msg
+}
+
+// doChunk calls a loaded chunk (or reports why it did not load).
+func (in *interp) doChunk(fn vm.Value, err error) int {
+	if err == nil {
+		_, err = in.call(fn)
+	}
+	if err != nil {
+		return in.report(err)
+	}
+	return exitOK
+}
+
+// call calls fn; when the interpreter is interruptible, Ctrl-C (SIGINT)
+// during the call stops it with an "interrupted!" error.
+func (in *interp) call(fn vm.Value, args ...vm.Value) ([]vm.Value, error) {
+	if !in.e.interruptible {
+		return in.st.Call(fn, args...)
+	}
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt)
+	defer signal.Stop(sigs)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-sigs:
+			cancel()
+		case <-done:
+		}
+	}()
+	return in.st.CallContext(ctx, fn, args...)
+}
+
+// report prints an error as lua.c does ("progname: message" and, for
+// runtime errors, the traceback) and returns the exit status for it.
+func (in *interp) report(err error) int {
+	w := in.e.stderr
+	prefix := ""
+	if in.progname != "" {
+		prefix = in.progname + ": "
+	}
+	switch {
+	case errors.Is(err, vm.ErrFuelExhausted):
+		fmt.Fprintf(w, "%sfuel limit of %d units exhausted\n", prefix, in.opts.fuel)
+		return exitFuel
+	case errors.Is(err, gc.ErrMemoryLimit):
+		fmt.Fprintf(w, "%smemory limit of %d bytes exceeded\n", prefix, in.opts.memory)
+		return exitMemory
+	}
+	var ce *vm.CanceledError
+	if errors.As(err, &ce) {
+		fmt.Fprintf(w, "%sinterrupted!\n", prefix)
+		return exitError
+	}
+	var le *vm.LuaError
+	if !errors.As(err, &le) {
+		// a syntax error or a file that cannot be read: no traceback
+		fmt.Fprintf(w, "%s%v\n", prefix, err)
+		return exitError
+	}
+	msg, traceback := in.errorMessage(le)
+	if traceback && le.Traceback != "" {
+		msg += "\n" + le.Traceback
+	}
+	fmt.Fprintf(w, "%s%s\n", prefix, msg)
+	return exitError
+}
+
+// errorMessage is lua.c's msghandler: strings and numbers are the message;
+// another value with __tostring gives its string (and no traceback);
+// anything else is "(error object is a X value)".
+func (in *interp) errorMessage(le *vm.LuaError) (string, bool) {
+	v := le.Value
+	if v.IsString() || v.IsNumber() {
+		return le.Error(), true
+	}
+	if mt := in.st.MainThread().GetMetatable(v); mt != nil {
+		if h := mt.GetField("__tostring"); !h.IsNil() {
+			res, err := in.st.Call(h, v)
+			if err == nil && len(res) > 0 && res[0].IsString() {
+				return res[0].AsString(), false
+			}
+		}
+	}
+	return fmt.Sprintf("(error object is a %s value)", v.TypeName()), true
+}
