@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -53,9 +54,35 @@ func buildMoonfuel(dir string) (string, error) {
 	return bin, nil
 }
 
+var declareOnce sync.Once
+
+// declareInputs stats every Go and Lua file of the module, which makes
+// them inputs of this test for go test's cache: the binary under test is
+// built by a child process, so without this a change to the interpreter
+// would not invalidate a cached result. (It runs inside a test: go test
+// records the files a test consults only while tests run.)
+func declareInputs() {
+	filepath.WalkDir(repoRoot, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if name := d.Name(); path != repoRoot && (strings.HasPrefix(name, ".") || name == "bench") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if ext := filepath.Ext(path); ext == ".go" || ext == ".lua" || ext == ".out" || path == filepath.Join(repoRoot, "go.mod") {
+			os.Stat(path)
+		}
+		return nil
+	})
+}
+
 // needBinary stops the test when cmd/moonfuel did not build.
 func needBinary(t *testing.T) {
 	t.Helper()
+	declareOnce.Do(declareInputs)
 	if buildErr != nil {
 		t.Fatal(buildErr)
 	}
