@@ -389,9 +389,15 @@ func (in *interp) handleScript() int {
 	if err != nil {
 		return in.report(err)
 	}
-	var scriptArgs []vm.Value
-	for _, a := range args[in.opts.script+1:] {
-		scriptArgs = append(scriptArgs, in.st.NewString(a))
+	// like lua.c, the script's arguments are read from the global arg
+	// after -e and -l ran (they may have changed it)
+	t := in.st.GetGlobal("arg").AsTable()
+	if t == nil {
+		return in.report(errors.New("'arg' is not a table"))
+	}
+	scriptArgs := make([]vm.Value, t.Len())
+	for i := range scriptArgs {
+		scriptArgs[i] = t.GetInt(int64(i + 1))
 	}
 	if _, err := in.call(fn, scriptArgs...); err != nil {
 		return in.report(err)

@@ -71,7 +71,12 @@ func TestArgTable(t *testing.T) {
 }
 
 func TestStdinScript(t *testing.T) {
-	code, out, _ := runIn(t, nil, "print('from stdin', ...)", "-", "x")
+	// the script's ... comes from the global arg after -e ran
+	code, out, _ := runIn(t, nil, "print(...)", "-e", "arg[1] = 100", "-", "x", "y")
+	if code != 0 || out != "100\ty\n" {
+		t.Errorf("got %d %q", code, out)
+	}
+	code, out, _ = runIn(t, nil, "print('from stdin', ...)", "-", "x")
 	if code != 0 || out != "from stdin\tx\n" {
 		t.Errorf("got %d %q", code, out)
 	}
