@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/moonfuel/moonfuel/compiler"
 	"github.com/moonfuel/moonfuel/lexer"
 	"github.com/moonfuel/moonfuel/vm"
 )
@@ -355,7 +356,11 @@ func loadChunk(L *vm.Thread, source, chunkname, mode string, env *vm.Value) int 
 		if !strings.Contains(mode, "b") {
 			return loadFail(L, "attempt to load a binary chunk (mode is '"+mode+"')")
 		}
-		return loadFail(L, lexer.ChunkID(chunkname)+": bad binary format (precompiled chunks are not supported)")
+		p, err := vm.UndumpChunk(source, chunkname)
+		if err != nil {
+			return loadFail(L, err.Error())
+		}
+		return pushLoaded(L, p, env)
 	}
 	if !strings.Contains(mode, "t") {
 		return loadFail(L, "attempt to load a text chunk (mode is '"+mode+"')")
@@ -364,6 +369,12 @@ func loadChunk(L *vm.Thread, source, chunkname, mode string, env *vm.Value) int 
 	if err != nil {
 		return loadFail(L, err.Error())
 	}
+	return pushLoaded(L, p, env)
+}
+
+// pushLoaded pushes a loaded chunk's function, with env as its first
+// upvalue when given.
+func pushLoaded(L *vm.Thread, p *compiler.Proto, env *vm.Value) int {
 	fn := L.State().Load(p)
 	if env != nil {
 		vm.SetUpvalue(fn, 0, *env)

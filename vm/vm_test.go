@@ -384,3 +384,37 @@ func TestGoFunctions(t *testing.T) {
 		t.Fatalf("Go function call allocates: %v", allocs)
 	}
 }
+
+func TestDumpUndump(t *testing.T) {
+	p, err := vm.Compile(`local a, b = ... local function f(x) return x * a + b end return f(10), "s", 1.5, nil, true`, "=dump")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := vm.NewState(vm.Options{})
+	data, err := vm.DumpFunction(st.Load(p), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := vm.UndumpChunk(string(data), "=d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := st.Call(st.Load(q), vm.Int(3), vm.Int(4))
+	if err != nil || len(res) != 5 || res[0].AsInt() != 34 || res[1].AsString() != "s" {
+		t.Fatalf("undumped chunk: %v %v", res, err)
+	}
+	// truncated and corrupted chunks are refused, never crash
+	for i := 0; i < len(data); i++ {
+		if _, err := vm.UndumpChunk(string(data[:i]), "=d"); err == nil {
+			t.Fatalf("truncated chunk of %d bytes accepted", i)
+		}
+		c := []byte(string(data))
+		c[i] ^= 0xff
+		if q, err := vm.UndumpChunk(string(c), "=d"); err == nil {
+			st.Call(st.Load(q), vm.Int(1), vm.Int(2)) // must not panic
+		}
+	}
+	if _, err := vm.DumpFunction(vm.NewGoFunction("f", func(*vm.Thread) int { return 0 }), false); err == nil {
+		t.Fatal("dumped a Go function")
+	}
+}
