@@ -21,8 +21,8 @@
 // (or with -i) a read-eval-print loop starts, printing the values of
 // expressions and continuing incomplete statements on ">>" lines.
 //
-// Errors are reported on standard error as "moonfuel: message" followed
-// by a stack traceback, with exit status 1. Running out of fuel gives exit
+// Errors are reported on standard error as "moonfuel: message" (with the
+// program name as invoked, like lua.c) followed by a stack traceback, with exit status 1. Running out of fuel gives exit
 // status 3, passing the memory limit 4, and a bad command line 2; each of
 // these prints a one-line message naming the limit or the problem.
 package main
@@ -34,7 +34,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -51,7 +50,7 @@ const (
 	exitUsage   = 2 // a bad command line
 	exitFuel    = 3 // the fuel limit was reached
 	exitMemory  = 4 // the memory limit was reached
-	versionLine = "Lua 5.3 (moonfuel)  a fuel-metered Lua 5.3 interpreter in Go"
+	versionLine = "Lua 5.3 (moonfuel), a fuel-metered Go implementation of Lua 5.3 by Lua.org, PUC-Rio"
 )
 
 func main() {
@@ -67,6 +66,7 @@ func main() {
 		stderr:        os.Stderr,
 		stdinTTY:      stdinTTY,
 		interruptible: true,
+		closeState:    true,
 	}))
 }
 
@@ -83,6 +83,10 @@ type env struct {
 	// lua.c does, instead of the process; outside Lua code it keeps its
 	// default action.
 	interruptible bool
+	// closeState makes the interpreter end the process itself through the
+	// os library's exit, which flushes and closes the files the script
+	// left open, as lua_close does in lua.c.
+	closeState bool
 }
 
 // options is the parsed command line.
@@ -214,13 +218,15 @@ type interp struct {
 	progname string // prefix of error messages; "" inside the REPL
 	opts     *options
 	st       *vm.State
+	osExit   vm.Value // the os library's own exit, kept from user changes
 }
 
 // run runs the interpreter and returns the exit status.
 func run(e *env) int {
+	// as in lua.c, messages start with the program name as it was invoked
 	progname := "moonfuel"
 	if len(e.args) > 0 && e.args[0] != "" {
-		progname = filepath.Base(e.args[0])
+		progname = e.args[0]
 	}
 	opts, err := parseArgs(e.args)
 	if err != nil {
@@ -228,6 +234,17 @@ func run(e *env) int {
 		return exitUsage
 	}
 	in := &interp{e: e, progname: progname, opts: opts}
+	code := in.main()
+	if e.closeState && in.osExit.IsFunction() {
+		// flushes the io library's open files, then exits with code
+		in.st.Call(in.osExit, vm.Int(int64(code)))
+	}
+	return code
+}
+
+// main runs the interpreter's steps in lua.c's order.
+func (in *interp) main() int {
+	e, opts := in.e, in.opts
 	if opts.version {
 		fmt.Fprintln(e.stdout, versionLine)
 	}
@@ -292,7 +309,8 @@ func (in *interp) openLibs() {
 	stdlib.OpenCoroutine(st)
 	stdlib.OpenTable(st)
 	stdlib.OpenIO(st)
-	stdlib.OpenOS(st)
+	os := stdlib.OpenOS(st)
+	in.osExit = os.GetField("exit")
 	stdlib.OpenString(st)
 	stdlib.OpenMath(st)
 	stdlib.OpenUTF8(st)
