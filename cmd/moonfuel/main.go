@@ -236,7 +236,9 @@ func run(e *env) int {
 	in := &interp{e: e, progname: progname, opts: opts}
 	code := in.main()
 	if e.closeState && in.osExit.IsFunction() {
-		// flushes the io library's open files, then exits with code
+		// flushes the io library's open files, then exits with code (a
+		// little fuel for that call if the script used it all)
+		in.st.AddFuel(1000)
 		in.st.Call(in.osExit, vm.Int(int64(code)))
 	}
 	return code
