@@ -112,3 +112,52 @@ func TestCompileErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestLimitBoundaries checks that programs right at Lua's limits compile
+// (and match luac), while one more fails.
+func TestLimitBoundaries(t *testing.T) {
+	ups := func(n int) string {
+		// n upvalues: locals spread over two enclosing functions
+		s := "local function a()\n local " + rep("a#", 150, ",") + "\n local function b()\n  local " + rep("b#", 150, ",") + "\n  return function() local x\n"
+		for i := 0; i < n; i++ {
+			if i < 150 {
+				s += "x = a" + itoa(i) + "\n"
+			} else {
+				s += "x = b" + itoa(i-150) + "\n"
+			}
+		}
+		return s + "end end end"
+	}
+	cases := []struct {
+		name   string
+		src    string
+		wantOK bool
+	}{
+		{"200 locals", "local " + rep("a#", 200, ","), true},
+		{"201 locals", "local " + rep("a#", 201, ","), false},
+		{"255 upvalues", ups(255), true},
+		{"256 upvalues", ups(256), false},
+		{"253 arguments", "f(" + rep("#", 253, ",") + ")", true},
+		{"254 arguments", "f(" + rep("#", 254, ",") + ")", false},
+	}
+	_, luacErr := exec.LookPath("luac5.3")
+	for _, tc := range cases {
+		p, err := compileSource(tc.src, "@t.lua")
+		if (err == nil) != tc.wantOK {
+			t.Errorf("%s: got error %v, want ok=%v", tc.name, err, tc.wantOK)
+			continue
+		}
+		if luacErr != nil {
+			continue
+		}
+		want, ok := luacListing(t, tc.src)
+		if ok != tc.wantOK {
+			t.Errorf("%s: luac ok=%v, table says %v", tc.name, ok, tc.wantOK)
+		}
+		if ok && err == nil {
+			if got, w := normalizeListing(Disassemble(p), true), normalizeListing(want, true); got != w {
+				t.Errorf("%s: listing differs:\n%s", tc.name, shortDiff(w, got))
+			}
+		}
+	}
+}
