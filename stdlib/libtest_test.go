@@ -59,6 +59,16 @@ func TestLibScripts(t *testing.T) {
 		files = append(files, f...)
 	}
 	t.Chdir("../testdata")
+	// The reference ran with standard input from /dev/null (and a test
+	// must never wait on the terminal or a pipe that stays open).
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	oldStdin := os.Stdin
+	os.Stdin = null
+	defer func() { os.Stdin = oldStdin }()
 	for _, f := range files {
 		name := filepath.Base(f)
 		t.Run(strings.TrimSuffix(name, ".lua"), func(t *testing.T) {
