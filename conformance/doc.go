@@ -16,5 +16,6 @@
 // way all.lua runs them in user mode (_U: _port, _soft and _nomsg set),
 // and then all.lua itself. Files that are expected to pass are listed in
 // suiteExpected: a failure of one of those fails the test, the others are
-// reported in a per-file table ("go test -v -run OfficialSuite").
+// reported in a per-file table ("go test -v -run OfficialSuite", or in
+// the file named by MOONFUEL_SUITE_REPORT).
 package conformance

@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -167,7 +168,7 @@ func TestOfficialSuite(t *testing.T) {
 	})
 	passed := 0
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-14s %-6s %8s  %s\n", "file", "status", "time", "last line reached / error")
+	fmt.Fprintf(&b, "%-14s %-6s %7s  %s\n", "file", "status", "time", "last line reached / error")
 	for _, e := range entries {
 		status, detail := "FAIL", e.detail
 		if e.pass {
@@ -177,10 +178,16 @@ func TestOfficialSuite(t *testing.T) {
 		if expected[e.file] {
 			status += "*"
 		}
-		fmt.Fprintf(&b, "%-14s %-6s %7.1fs  %s\n", e.file, status, e.took.Seconds(), detail)
+		fmt.Fprintf(&b, "%-14s %-6s %6.2fs  %s\n", e.file, status, e.took.Seconds(), detail)
 	}
-	t.Logf("official suite (%s): %d passed, %d failed (* = expected to pass)\n%s",
+	summary := fmt.Sprintf("official suite (%s): %d passed, %d failed (* = expected to pass)\n%s",
 		dir, passed, len(entries)-passed, b.String())
+	t.Log(summary)
+	if path := os.Getenv("MOONFUEL_SUITE_REPORT"); path != "" {
+		if err := os.WriteFile(path, []byte(summary), 0o644); err != nil {
+			t.Errorf("writing MOONFUEL_SUITE_REPORT: %v", err)
+		}
+	}
 }
 
 // failureDetail says how far a failed run got: its error message, or on a
@@ -192,7 +199,7 @@ func failureDetail(r result, timeout time.Duration) string {
 	case r.timedOut:
 		return fmt.Sprintf("timeout after %v; last output: %s", timeout, lastLine(r.stdout))
 	case r.exit != 0:
-		if msg := firstLine(r.stderr); msg != "" {
+		if msg := firstLine(bytes.ReplaceAll(r.stderr, []byte(moonfuelBin+": "), nil)); msg != "" {
 			return msg
 		}
 		return fmt.Sprintf("exit status %d; last output: %s", r.exit, lastLine(r.stdout))
