@@ -132,7 +132,19 @@ func (L *Thread) SetTop(n int) {
 	}
 }
 
-// CheckStack makes sure n more values can be pushed without reallocation.
+// TryCheckStack makes room for n more values like CheckStack, but reports
+// false instead of raising an error when the stack would pass its limit
+// (lua_checkstack).
+func (L *Thread) TryCheckStack(n int) bool {
+	if n < 0 || L.top+n > L.st.maxStack {
+		return false
+	}
+	L.CheckStack(n)
+	return true
+}
+
+// CheckStack makes sure n more values can be pushed without reallocation,
+// raising "stack overflow" beyond the stack limit.
 func (L *Thread) CheckStack(n int) {
 	if L.top+n > len(L.stack) {
 		L.growStack(n)

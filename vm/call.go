@@ -68,6 +68,20 @@ func (L *Thread) nextCI() *callInfo {
 // its stack size; frames also take memory here).
 const maxFrames = 220000
 
+// frameOverflow raises "stack overflow" when a thread has too many frames;
+// while an error handler runs it grants extra frames, then gives up with
+// "error in error handling" (as Lua's extra stack space for handlers).
+func (L *Thread) frameOverflow() {
+	if L.handling == 0 {
+		L.runError("stack overflow")
+	}
+	if L.depth >= maxFrames+extraHandlerFrames {
+		throw(errErrorHandling)
+	}
+}
+
+const extraHandlerFrames = 250
+
 // precall prepares the call of the function at stack index fi with the
 // arguments above it up to top. For a Lua function it pushes a frame and
 // returns true (the loop then runs it). A Go function is run to completion
@@ -87,7 +101,7 @@ func (L *Thread) precall(fi int, nres int, flags uint16) int {
 				L.growStack(fsize + n)
 			}
 			if L.depth >= maxFrames {
-				L.runError("stack overflow")
+				L.frameOverflow()
 			}
 			np := p.NumParams
 			var base int
@@ -129,7 +143,7 @@ func (L *Thread) precall(fi int, nres int, flags uint16) int {
 				L.growStack(minGoStack)
 			}
 			if L.depth >= maxFrames {
-				L.runError("stack overflow")
+				L.frameOverflow()
 			}
 			ci := L.nextCI()
 			ci.fn = fi

@@ -86,12 +86,15 @@ func (L *Thread) doYield(ci *callInfo, n int) int {
 	st.cur = R
 	R.status = threadRunning
 	R.top = RC.fn
+	if !R.TryCheckStack(n + 1) {
+		L.top -= n
+		return R.tooManyResults(RC)
+	}
 	count := n
 	if RC.flags&cistWrap == 0 {
 		R.Push(True)
 		count++
 	}
-	R.CheckStack(n)
 	copy(R.stack[R.top:], L.stack[L.top-n:L.top])
 	R.top += n
 	for j := L.top - n; j < L.top; j++ {
@@ -118,12 +121,23 @@ func (st *State) coroutineReturn(co *Thread) (uint16, int) {
 	R.status = threadRunning
 	n := co.top
 	R.top = RC.fn
+	if !R.TryCheckStack(n + 1) {
+		clear(co.stack[:n])
+		co.top = 0
+		if RC.flags&cistWrap != 0 {
+			R.Errorf("too many results to resume")
+		}
+		R.Push(False)
+		R.Push(stringValue("too many results to resume"))
+		flags, nres := RC.flags, RC.nres
+		R.postcall(RC, RC.fn, 2)
+		return flags, nres
+	}
 	count := n
 	if RC.flags&cistWrap == 0 {
 		R.Push(True)
 		count++
 	}
-	R.CheckStack(n)
 	copy(R.stack[R.top:], co.stack[:n])
 	R.top += n
 	clear(co.stack[:n])
@@ -254,4 +268,21 @@ func (L *Thread) resumeError(co *Thread) string {
 		return "C stack overflow"
 	}
 	return ""
+}
+
+// tooManyResults ends resume frame RC with "too many results to resume"
+// (an error for wrap, false and the message for resume).
+func (R *Thread) tooManyResults(RC *callInfo) int {
+	const msg = "too many results to resume"
+	if RC.flags&cistWrap != 0 {
+		R.Errorf(msg)
+	}
+	R.Push(False)
+	R.Push(stringValue(msg))
+	flags, nres := RC.flags, RC.nres
+	R.postcall(RC, RC.fn, 2)
+	if R.st.afterReturn(R, flags, nres) {
+		return preStop
+	}
+	return preReload
 }

@@ -85,12 +85,15 @@ func findSetReg(p *compiler.Proto, lastpc, reg int) int {
 	return setreg
 }
 
-// rkName names an RK operand when it is a string constant.
-func rkName(p *compiler.Proto, c int) string {
+// rkName names an RK operand at pc when it is a string constant (or a
+// register loaded with one).
+func rkName(p *compiler.Proto, pc, c int) string {
 	if compiler.IsK(c) {
 		if s, ok := p.Constants[compiler.IndexK(c)].(string); ok {
 			return s
 		}
+	} else if name, kind := getObjName(p, pc, c); kind == "constant" {
+		return name
 	}
 	return "?"
 }
@@ -113,13 +116,13 @@ func getObjName(p *compiler.Proto, lastpc, reg int) (string, string) {
 			return getObjName(p, pc, b)
 		}
 	case compiler.OpGetTabUp:
-		name := rkName(p, i.C())
+		name := rkName(p, pc, i.C())
 		if upvalName(p, i.B()) == "_ENV" {
 			return name, "global"
 		}
 		return name, "field"
 	case compiler.OpGetTable:
-		name := rkName(p, i.C())
+		name := rkName(p, pc, i.C())
 		if localName(p, i.B()+1, pc) == "_ENV" {
 			return name, "global"
 		}
@@ -135,7 +138,7 @@ func getObjName(p *compiler.Proto, lastpc, reg int) (string, string) {
 			return s, "constant"
 		}
 	case compiler.OpSelf:
-		return rkName(p, i.C()), "method"
+		return rkName(p, pc, i.C()), "method"
 	}
 	return "", ""
 }

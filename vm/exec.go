@@ -129,6 +129,8 @@ func (st *State) recoverAt(T *Thread, P *callInfo, le *LuaError) bool {
 // Errors inside the handler are handled by calling it again, up to Lua's
 // limit, then give "error in error handling".
 func (L *Thread) callHandler(h, v Value) (res Value) {
+	L.handling++
+	defer func() { L.handling-- }()
 	for tries := 0; ; tries++ {
 		if tries >= maxGoCalls>>3 || L.nCcalls >= maxGoCalls+maxGoCalls>>3 {
 			return stringValue(errErrorHandling.Error())

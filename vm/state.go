@@ -71,7 +71,10 @@ type Thread struct {
 	status  threadStatus
 	nny     int // > 0: Go frames that forbid yielding are on the stack
 	nCcalls int // Go-level nesting (callbacks from Go, resumes)
-	resumer *Thread
+	// handling > 0 while an xpcall message handler runs (extra frames and
+	// stack are granted to it)
+	handling int
+	resumer  *Thread
 	// yield request from a Go function (see Yield)
 	yieldReq bool
 	yieldN   int
