@@ -1,0 +1,3 @@
+-- an uncaught error whose value is a number
+print("number error next")
+error(42)

@@ -1,0 +1,2 @@
+print("this line is never printed")
+local x = = 1
