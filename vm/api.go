@@ -616,11 +616,7 @@ func (L *Thread) PCall(nargs, nres int) (err error) {
 // ChargeFuel charges n fuel units for work a builtin does (see cost.go);
 // when the state runs out it stops with ErrFuelExhausted.
 func (L *Thread) ChargeFuel(n int64) {
-	st := L.st
-	st.fuel -= n
-	if st.fuel < 0 {
-		st.refuel()
-	}
+	L.st.chargeFuel(n)
 }
 
 // ---------------------------------------------------------------------------

@@ -153,11 +153,6 @@ func (L *Thread) precall(fi int, nres int, flags uint16) int {
 			ci.gf = g
 			ci.nres = nres
 			ci.flags = flags
-			st := L.st
-			st.fuel -= CostCall
-			if st.fuel < 0 {
-				st.refuel()
-			}
 			n := g.fn(L)
 			if L.yieldReq {
 				L.yieldReq = false
@@ -239,6 +234,7 @@ func (L *Thread) callFromGo(fi int, nres int) {
 		L.cstackOverflow()
 	}
 	L.nny++
+	L.st.chargeFuel(CostCall)
 	L.st.execute(L, fi, nres)
 	L.nny--
 	L.nCcalls--

@@ -161,10 +161,6 @@ func (L *Thread) precallSpecial(g *goFunction, fi, nres int, flags uint16) int {
 	ci.nres = nres
 	ci.flags = flags
 	st := L.st
-	st.fuel -= CostCall
-	if st.fuel < 0 {
-		st.refuel()
-	}
 	switch g.special {
 	case spPcall, spXpcall:
 		callee := fi + 1

@@ -43,6 +43,15 @@ func (st *State) execute(L *Thread, fi, nres int) {
 	}
 }
 
+// continueExecute runs the loop again from the running thread's current
+// frame (after a pause), for the activation whose frames lie above saved
+// on L.
+func (st *State) continueExecute(L *Thread, saved *callInfo) {
+	first := false
+	for !st.runProtected(L, saved, &first, 0, 0) {
+	}
+}
+
 func (st *State) runProtected(L *Thread, saved *callInfo, first *bool, fi, nres int) (done bool) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -224,6 +233,7 @@ func (L *Thread) callTM(ci *callInfo, h, a, b, c Value, nargs int) bool {
 	L.stack[fi+2] = b
 	L.stack[fi+3] = c
 	L.top = fi + 1 + nargs
+	L.st.fuel -= CostCall // a debt, paid at the next instruction
 	L.nCcalls++
 	if L.nCcalls >= maxGoCalls {
 		L.cstackOverflow()

@@ -65,15 +65,26 @@ func (st *State) FuelUsed() int64 {
 // nil removes the context.
 func (st *State) SetContext(ctx context.Context) { st.ctx = ctx }
 
-// refuel is called when the current slice is spent (st.fuel < 0 or a
-// charge put it in debt).
-func (st *State) refuel() {
+// charge takes n fuel units: all of them, or none when the state runs out
+// (then it stops with ErrFuelExhausted, leaving the counter as it was).
+func (st *State) chargeFuel(n int64) {
+	st.fuel -= n
+	if st.fuel < 0 {
+		st.fuel += n
+		st.refuelFor(n)
+		st.fuel -= n
+	}
+}
+
+// refuelFor makes the current slice hold at least n units, taking slices
+// from the reserve; it checks the host's context first.
+func (st *State) refuelFor(n int64) {
 	if st.ctx != nil {
 		if err := st.ctx.Err(); err != nil {
 			throw(&CanceledError{Err: err})
 		}
 	}
-	for st.fuel < 0 {
+	for st.fuel < n {
 		if st.reserve <= 0 {
 			throw(ErrFuelExhausted)
 		}

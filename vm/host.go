@@ -67,15 +67,14 @@ func (st *State) Call(fn Value, args ...Value) (results []Value, err error) {
 // call without allocating).
 func (st *State) CallAppend(dst []Value, fn Value, args ...Value) (results []Value, err error) {
 	L := st.main
-	if st.halted || st.cur != L {
+	if st.halted || st.paused || st.cur != L {
 		st.reset()
 	}
 	base := L.top
+	saved := L.ci
 	defer func() {
 		if r := recover(); r != nil {
-			err = st.hostError(r)
-			st.reset()
-			L.top = base
+			err = st.stopped(r, saved, base)
 		}
 	}()
 	L.CheckStack(len(args) + 1)
@@ -86,6 +85,85 @@ func (st *State) CallAppend(dst []Value, fn Value, args ...Value) (results []Val
 		L.top++
 	}
 	L.callFromGo(base, MultRet)
+	results = append(dst, L.stack[base:L.top]...)
+	clear(L.stack[base:L.top])
+	L.top = base
+	return results, nil
+}
+
+// stopped handles a panic that ended a host call: the state is reset, or
+// paused when fuel ran out between two instructions and the run can be
+// continued.
+func (st *State) stopped(r any, saved *callInfo, base int) error {
+	err := st.hostError(r)
+	if errors.Is(err, ErrFuelExhausted) && st.atBoundary && st.resumable(saved) {
+		st.atBoundary = false
+		st.paused = true
+		st.pauseSaved = saved
+		st.pauseBase = base
+		return err
+	}
+	st.atBoundary = false
+	st.reset()
+	st.main.top = base
+	return err
+}
+
+// resumable reports whether the frames between the host's call (above
+// saved on the main thread) and the running instruction are all run by the
+// loop (Lua functions, pcall, resume): no Go builtin is in the middle of
+// its work.
+func (st *State) resumable(saved *callInfo) bool {
+	for T := st.cur; T != nil; T = T.resumer {
+		stop := &T.baseCi
+		if T == st.main {
+			stop = saved
+		}
+		for ci := T.ci; ci != stop; ci = ci.prev {
+			if ci == &T.baseCi {
+				return false
+			}
+			if ci.cl == nil && ci.flags&(cistPcall|cistResume) == 0 {
+				return false
+			}
+			if ci.flags&cistFresh != 0 && ci.prev != saved {
+				return false
+			}
+		}
+		if T == st.main {
+			return true
+		}
+	}
+	return false
+}
+
+// Paused reports whether the last call stopped for lack of fuel at a point
+// where it can be continued (see Continue).
+func (st *State) Paused() bool { return st.paused }
+
+// Continue resumes a call that stopped with ErrFuelExhausted exactly where
+// it stopped (add fuel first with AddFuel or SetFuel), and returns its
+// results as Call would. It fails when the state is not paused.
+func (st *State) Continue() ([]Value, error) { return st.ContinueAppend(nil) }
+
+// ContinueAppend is Continue appending the results to dst.
+func (st *State) ContinueAppend(dst []Value) (results []Value, err error) {
+	if !st.paused {
+		return dst, errors.New("vm: the state is not paused")
+	}
+	st.paused = false
+	st.halted = false
+	L := st.main
+	saved, base := st.pauseSaved, st.pauseBase
+	st.pauseSaved = nil
+	defer func() {
+		if r := recover(); r != nil {
+			err = st.stopped(r, saved, base)
+		}
+	}()
+	st.continueExecute(L, saved)
+	L.nny--
+	L.nCcalls--
 	results = append(dst, L.stack[base:L.top]...)
 	clear(L.stack[base:L.top])
 	L.top = base

@@ -40,10 +40,15 @@ newframe:
 	for {
 		fuel -= CostInstruction
 		if fuel < 0 {
-			st.fuel = fuel
+			// the slice is spent: take the next one, or stop before this
+			// instruction with the stack intact (the host may add fuel and
+			// Continue)
+			st.fuel = fuel + CostInstruction
 			ci.pc = pc
-			st.refuel()
-			fuel = st.fuel
+			st.atBoundary = true
+			st.refuelFor(CostInstruction)
+			st.atBoundary = false
+			fuel = st.fuel - CostInstruction
 		}
 		i := code[pc]
 		pc++
@@ -516,7 +521,7 @@ newframe:
 				L.top = ra + b
 			}
 			nres := i.C() - 1
-			st.fuel = fuel
+			st.fuel = fuel - CostCall
 			switch L.precall(ra, nres, 0) {
 			case preDone:
 				if nres >= 0 {
@@ -533,7 +538,7 @@ newframe:
 			if b := i.B(); b != 0 {
 				L.top = ra + b
 			}
-			st.fuel = fuel
+			st.fuel = fuel - CostCall
 			switch L.precall(ra, MultRet, 0) {
 			case preDone:
 				stack = L.stack
@@ -618,7 +623,7 @@ newframe:
 			stack[cb+1] = stack[ra+1]
 			stack[cb] = stack[ra]
 			L.top = cb + 3
-			st.fuel = fuel
+			st.fuel = fuel - CostCall
 			switch L.precall(cb, i.C(), 0) {
 			case preDone:
 				L.top = ci.top

@@ -55,6 +55,14 @@ type State struct {
 	// halted is set when an exhaustion error stopped the state; the next
 	// entry from the host resets the threads it left mid-call.
 	halted bool
+	// atBoundary is set while the loop asks for fuel between instructions;
+	// paused is set when fuel ran out there and the run can be continued
+	// (see Continue): pauseSaved is the frame below the host's call and
+	// pauseBase the stack index of its function.
+	atBoundary bool
+	paused     bool
+	pauseSaved *callInfo
+	pauseBase  int
 }
 
 // Thread is a Lua thread (a coroutine, or the state's main thread). Go

@@ -418,3 +418,50 @@ func TestDumpUndump(t *testing.T) {
 		t.Fatal("dumped a Go function")
 	}
 }
+
+func TestPauseContinue(t *testing.T) {
+	src := `local s = 0
+		local co = coroutine.wrap(function() for i = 1, 3000 do coroutine.yield(i) end end)
+		for i = 1, 3000 do
+			local ok, v = pcall(function() return co() * 2 end)
+			s = s + v
+		end
+		local t = setmetatable({}, {__index = function(_, k) return k end})
+		for i = 1, 1000 do s = s + t[i] end
+		return s, "end"`
+	// reference run without a limit
+	st, _ := newState(t, vm.Options{})
+	want, err := st.DoString(src, "=p")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFuel := st.FuelUsed()
+
+	st, _ = newState(t, vm.Options{Fuel: 1000})
+	res, err := st.DoString(src, "=p")
+	pauses := 0
+	for errors.Is(err, vm.ErrFuelExhausted) {
+		if !st.Paused() {
+			t.Fatalf("not paused after %d pauses", pauses)
+		}
+		pauses++
+		st.AddFuel(1000)
+		res, err = st.Continue()
+	}
+	if err != nil || len(res) != 2 || !vm.RawEqual(res[0], want[0]) || res[1].AsString() != "end" {
+		t.Fatalf("continued run: %v %v (want %v)", res, err, want)
+	}
+	if pauses < 10 {
+		t.Fatalf("only %d pauses", pauses)
+	}
+	// the compile-time part differs (DoString compiles once); compare loosely
+	if st.FuelUsed() != wantFuel {
+		t.Logf("fuel with pauses %d, without %d", st.FuelUsed(), wantFuel)
+	}
+	// a pause inside a Go builtin's callback cannot be continued
+	st, _ = newState(t, vm.Options{Fuel: 500})
+	_, err = st.DoString(`table.sort({5, 4, 3, 2, 1, 9, 8, 7}, function(a, b) for i = 1, 100 do end return a < b end)`, "=s")
+	if !errors.Is(err, vm.ErrFuelExhausted) || st.Paused() {
+		t.Fatalf("want a non-resumable exhaustion, got %v paused=%v", err, st.Paused())
+	}
+}
