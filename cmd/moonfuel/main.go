@@ -250,7 +250,12 @@ func (in *interp) main() int {
 	if opts.version {
 		fmt.Fprintln(e.stdout, versionLine)
 	}
-	in.st = vm.NewState(vm.Options{Fuel: opts.fuel, MemoryLimit: opts.memory, Stdout: e.stdout})
+	newState := func() {
+		in.st = vm.NewState(vm.Options{Fuel: opts.fuel, MemoryLimit: opts.memory, Stdout: e.stdout})
+	}
+	if code := in.guard(newState); code != exitOK {
+		return code // a memory limit too small for an empty state
+	}
 	if opts.ignoreEnv {
 		in.st.Registry().SetField("LUA_NOENV", vm.True)
 	}
@@ -287,8 +292,8 @@ func (in *interp) main() int {
 	return exitOK
 }
 
-// guard runs a host-side step (opening libraries, building arg) and turns
-// a memory-limit panic into its exit status.
+// guard runs a host-side step (creating the state, opening libraries,
+// building arg) and turns a memory-limit panic into its exit status.
 func (in *interp) guard(step func()) (code int) {
 	defer func() {
 		if r := recover(); r != nil {

@@ -142,6 +142,13 @@ func TestLimits(t *testing.T) {
 	if code != exitMemory {
 		t.Errorf("memory under pcall: got %d", code)
 	}
+	// too little memory for the state itself, or for its libraries
+	for _, limit := range []string{"100", "4KB"} {
+		code, _, errs = runIn(t, nil, "", "-mem", limit, "-e", "print(1)")
+		if code != exitMemory || !strings.HasPrefix(errs, "moonfuel: memory limit of") {
+			t.Errorf("-mem %s: got %d %q", limit, code, errs)
+		}
+	}
 	code, out, _ := runIn(t, nil, "", "-fuel", "1000000", "-mem", "8MB", "-e", "print(1 + 1)")
 	if code != 0 || out != "2\n" {
 		t.Errorf("within limits: got %d %q", code, out)
