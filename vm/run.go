@@ -52,7 +52,6 @@ newframe:
 		}
 		i := code[pc]
 		pc++
-		ci.pc = pc
 		ia := int(i >> compiler.PosA & compiler.MaxArgA)
 		ra := base + ia
 		switch i.Op() {
@@ -101,6 +100,7 @@ newframe:
 				}
 			}
 			st.fuel = fuel
+			ci.pc = pc
 			if L.loopGet(ci, t, key, ra, locUpval+i.B()) {
 				return
 			}
@@ -130,6 +130,7 @@ newframe:
 				}
 			}
 			st.fuel = fuel
+			ci.pc = pc
 			if L.loopGet(ci, t, key, ra, i.B()) {
 				return
 			}
@@ -152,6 +153,7 @@ newframe:
 				tt := (*Table)(t.p)
 				if tt.meta == nil {
 					st.fuel = fuel
+					ci.pc = pc
 					if b&compiler.BitRK != 0 && key.kind() == kindString {
 						tt.SetStrH(key.AsString(), cl.fp.kh[b&0xff], val)
 					} else {
@@ -161,6 +163,7 @@ newframe:
 				}
 			}
 			st.fuel = fuel
+			ci.pc = pc
 			if L.loopSet(ci, t, key, val, locUpval+ia) {
 				return
 			}
@@ -185,6 +188,7 @@ newframe:
 				tt := (*Table)(t.p)
 				if tt.meta == nil {
 					st.fuel = fuel
+					ci.pc = pc
 					if key.p == intTagP {
 						tt.SetInt(int64(key.n), val)
 					} else if b&compiler.BitRK != 0 && key.kind() == kindString {
@@ -196,12 +200,14 @@ newframe:
 				}
 			}
 			st.fuel = fuel
+			ci.pc = pc
 			if L.loopSet(ci, t, key, val, ia) {
 				return
 			}
 			goto reload
 		case compiler.OpNewTable:
 			st.fuel = fuel
+			ci.pc = pc
 			t := newTable(&st.heap, compiler.FbToInt(i.B()), compiler.FbToInt(i.C()))
 			stack[ra] = TableValue(t)
 		case compiler.OpSelf:
@@ -228,6 +234,7 @@ newframe:
 				}
 			}
 			st.fuel = fuel
+			ci.pc = pc
 			if L.loopGet(ci, obj, key, ra, i.B()) {
 				return
 			}
@@ -272,6 +279,7 @@ newframe:
 				continue
 			}
 			st.fuel = fuel
+			ci.pc = pc
 			if L.loopArith(ci, ArithOp(i.Op()-compiler.OpAdd), x, y, ra, b, c) {
 				return
 			}
@@ -300,6 +308,7 @@ newframe:
 				continue
 			}
 			st.fuel = fuel
+			ci.pc = pc
 			if L.loopArith(ci, ArithOp(i.Op()-compiler.OpAdd), x, y, ra, b, c) {
 				return
 			}
@@ -372,6 +381,7 @@ newframe:
 				continue
 			}
 			st.fuel = fuel
+			ci.pc = pc
 			if L.loopArith(ci, ArithOp(i.Op()-compiler.OpAdd), x, y, ra, b, c) {
 				return
 			}
@@ -387,6 +397,7 @@ newframe:
 				continue
 			}
 			st.fuel = fuel
+			ci.pc = pc
 			if L.loopArith(ci, OpUnm, x, x, ra, i.B(), i.B()) {
 				return
 			}
@@ -398,6 +409,7 @@ newframe:
 				continue
 			}
 			st.fuel = fuel
+			ci.pc = pc
 			if L.loopArith(ci, OpBNot, x, x, ra, i.B(), i.B()) {
 				return
 			}
@@ -418,12 +430,14 @@ newframe:
 				}
 			}
 			st.fuel = fuel
+			ci.pc = pc
 			if L.loopLen(ci, x, ra, i.B()) {
 				return
 			}
 			goto reload
 		case compiler.OpConcat:
 			st.fuel = fuel
+			ci.pc = pc
 			L.top = ci.top
 			if L.concatRun(ci, base+i.B(), base+i.C()) {
 				return
@@ -454,6 +468,7 @@ newframe:
 				res = rawEquals(x, y)
 			} else if h := L.eqMeta(x, y); !h.IsNil() {
 				st.fuel = fuel
+				ci.pc = pc
 				if L.callTM(ci, h, x, y, Nil, 2) {
 					return
 				}
@@ -497,6 +512,7 @@ newframe:
 				}
 			} else {
 				st.fuel = fuel
+				ci.pc = pc
 				if L.loopOrder(ci, le, x, y) {
 					return
 				}
@@ -522,6 +538,7 @@ newframe:
 			}
 			nres := i.C() - 1
 			st.fuel = fuel - CostCall
+			ci.pc = pc
 			switch L.precall(ra, nres, 0) {
 			case preDone:
 				if nres >= 0 {
@@ -539,6 +556,7 @@ newframe:
 				L.top = ra + b
 			}
 			st.fuel = fuel - CostCall
+			ci.pc = pc
 			switch L.precall(ra, MultRet, 0) {
 			case preDone:
 				stack = L.stack
@@ -589,6 +607,7 @@ newframe:
 				goto newframe
 			}
 			st.fuel = fuel
+			ci.pc = pc
 			if st.afterReturn(L, flags, nres) {
 				return
 			}
@@ -615,6 +634,7 @@ newframe:
 			}
 		case compiler.OpForPrep:
 			st.fuel = fuel
+			ci.pc = pc
 			L.forPrep(ra)
 			pc += i.SBx()
 		case compiler.OpTForCall:
@@ -624,6 +644,7 @@ newframe:
 			stack[cb] = stack[ra]
 			L.top = cb + 3
 			st.fuel = fuel - CostCall
+			ci.pc = pc
 			switch L.precall(cb, i.C(), 0) {
 			case preDone:
 				L.top = ci.top
@@ -654,6 +675,7 @@ newframe:
 			tt := stack[ra].AsTable()
 			last := (c-1)*compiler.FieldsPerFlush + n
 			st.fuel = fuel
+			ci.pc = pc
 			if last > tt.ArraySize() {
 				tt.ResizeArray(last)
 			}
@@ -664,6 +686,7 @@ newframe:
 			L.top = ci.top
 		case compiler.OpClosure:
 			st.fuel = fuel
+			ci.pc = pc
 			stack[ra] = L.makeClosure(cl, i.Bx(), base)
 		case compiler.OpVararg:
 			b := i.B() - 1
@@ -676,6 +699,7 @@ newframe:
 				fuel -= int64(n) * CostPerElement
 				if ra+n > len(stack) {
 					st.fuel = fuel
+					ci.pc = pc
 					L.top = ra
 					L.growStack(n)
 					stack = L.stack

@@ -1,0 +1,6 @@
+-- os.exit ends the script with the given status after flushing output (named cli_, not lib_, since it ends the process)
+io.write("buffered without newline")
+print()
+print("exiting with 3")
+os.exit(3)
+print("never")
