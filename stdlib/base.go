@@ -302,7 +302,7 @@ func baseSetmetatable(L *vm.Thread) int {
 	if mt := t.Metatable(); mt != nil && !mt.GetField("__metatable").IsNil() {
 		L.Errorf("cannot change a protected metatable")
 	}
-	t.SetMetatable(mtv.AsTable())
+	L.SetMetatable(L.Arg(1), mtv.AsTable()) // registers __gc finalizers
 	L.Push(L.Arg(1))
 	return 1
 }
@@ -489,8 +489,11 @@ func baseDofile(L *vm.Thread) int {
 	return L.NArgs() - 1
 }
 
-var gcOptions = []string{"stop", "restart", "collect", "count", "step", "setpause", "setstepmul", "isrunning"}
+var gcOptions = []string{"stop", "restart", "collect", "count", "step", "setpause", "setstepmul", "isrunning", "incremental", "generational"}
 
+// baseCollectgarbage is collectgarbage over the state's collector (package
+// gc paces it, vm/gcmark.go marks). "incremental" and "generational" (Lua
+// 5.4's) are accepted and change nothing: collections are full marks.
 func baseCollectgarbage(L *vm.Thread) int {
 	opt := L.OptString(1, "collect")
 	found := false
@@ -502,25 +505,29 @@ func baseCollectgarbage(L *vm.Thread) int {
 	if !found {
 		L.ArgError(1, "invalid option '"+opt+"'")
 	}
-	st := L.State()
+	h := L.State().Heap()
 	switch opt {
 	case "count":
-		used := st.Heap().InUse()
-		L.Push(vm.Float(float64(used) / 1024))
-		return 1
+		L.Push(vm.Float(float64(h.InUse()) / 1024))
 	case "step":
-		L.Push(vm.False)
-		return 1
+		L.Push(vm.Bool(L.StepGarbage(L.OptInteger(2, 0))))
 	case "isrunning":
-		L.Push(vm.True)
-		return 1
+		L.Push(vm.Bool(h.IsRunning()))
 	case "setpause":
-		L.Push(vm.Int(200))
-		return 1
+		L.Push(vm.Int(h.SetPause(L.OptInteger(2, 0))))
 	case "setstepmul":
-		L.Push(vm.Int(100))
-		return 1
+		L.Push(vm.Int(h.SetStepMul(L.OptInteger(2, 0))))
+	case "stop":
+		h.Stop()
+		L.Push(vm.Int(0))
+	case "restart":
+		h.Restart()
+		L.Push(vm.Int(0))
+	case "collect":
+		L.CollectGarbage()
+		L.Push(vm.Int(0))
+	default:
+		L.Push(vm.StringValue("incremental"))
 	}
-	L.Push(vm.Int(0))
 	return 1
 }

@@ -40,7 +40,7 @@ func NewGoFunction(name string, fn GoFunction) Value {
 // (use for functions created at run time, such as closures over Go state).
 func (L *Thread) NewGoFunction(name string, fn GoFunction) Value {
 	L.st.charge(sizeGoFunction)
-	return NewGoFunction(name, fn)
+	return refValue(unsafe.Pointer(&goFunction{fn: fn, name: name, dyn: true}), kindGoFunction)
 }
 
 // State returns the thread's state.
@@ -547,6 +547,7 @@ func (st *State) SetMetatable(v Value, mt *Table) {
 	default:
 		st.typeMeta[v.Type()] = mt
 	}
+	st.checkFinalizer(v, mt) // gcmark.go, finalize.go
 }
 
 // SetStringMetatable sets the metatable shared by all strings.

@@ -211,6 +211,7 @@ func (L *Thread) findUpval(idx int) *upval {
 	L.st.charge(sizeUpval)
 	u := &upval{idx: idx, open: true, v: &L.stack[idx], next: *pp}
 	*pp = u
+	L.noteOpenUpval(u)
 	return u
 }
 

@@ -29,7 +29,7 @@ func (L *Thread) NewThread(fn Value) *Thread {
 // WrapFunction returns the function coroutine.wrap returns for co.
 func (L *Thread) WrapFunction(co *Thread) Value {
 	L.st.charge(sizeGoFunction)
-	g := &goFunction{special: spWrap, up: ThreadValue(co)}
+	g := &goFunction{special: spWrap, up: ThreadValue(co), dyn: true}
 	return refValue(unsafe.Pointer(g), kindGoFunction)
 }
 

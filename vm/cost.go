@@ -37,6 +37,9 @@ const (
 	CostPerElement = 1
 	// CostPerMatchStep is the fuel of one pattern-matching step.
 	CostPerMatchStep = 1
+	// CostGCMark is the fuel of marking one object in a collection (see
+	// gcmark.go); it is taken when the collection ends.
+	CostGCMark = 1
 
 	// fuelSlice is how much fuel the loop takes from the reserve at a time;
 	// the context is checked (and the reserve consulted) between slices.

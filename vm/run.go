@@ -48,6 +48,10 @@ newframe:
 			st.atBoundary = true
 			st.refuelFor(CostInstruction)
 			st.atBoundary = false
+			if st.finalizersPending() { // finalize.go: a safe point
+				st.runFinalizersInLoop(L, ci)
+				goto reload
+			}
 			fuel = st.fuel - CostInstruction
 		}
 		i := code[pc]

@@ -55,6 +55,8 @@ type State struct {
 	// halted is set when an exhaustion error stopped the state; the next
 	// entry from the host resets the threads it left mid-call.
 	halted bool
+
+	gc gcState // the collector's state (gcmark.go)
 	// atBoundary is set while the loop asks for fuel between instructions;
 	// paused is set when fuel ran out there and the run can be continued
 	// (see Continue): pauseSaved is the frame below the host's call and
@@ -86,7 +88,9 @@ type Thread struct {
 	// yield request from a Go function (see Yield)
 	yieldReq bool
 	yieldN   int
-	fn       Value // the coroutine's body (until started)
+	fn       Value  // the coroutine's body (until started)
+	gcMark   uint32 // collector: epoch of the last mark (gcmark.go)
+	inTwups  bool   // collector: in the list of threads with open upvalues
 }
 
 type threadStatus uint8
@@ -138,6 +142,7 @@ type Closure struct {
 	p      *compiler.Proto
 	fp     *funcProto
 	upvals []*upval
+	gcMark uint32 // collector: epoch of the last mark (gcmark.go)
 }
 
 // funcProto is a state's companion of a shared, immutable prototype: the
@@ -150,6 +155,8 @@ type funcProto struct {
 	// cache is the last closure made from p (Lua 5.3 reuses it when a new
 	// closure would have the same upvalues).
 	cache *Closure
+	// gcMark is the epoch of the last collection that reached it
+	gcMark uint32
 }
 
 // upval is an upvalue: open while it points into a thread's stack, closed
@@ -160,6 +167,10 @@ type upval struct {
 	idx  int    // stack index while open
 	next *upval // next open upvalue (lower index)
 	open bool
+	// collector (gcmark.go): epoch of the last mark; touched is set when
+	// the upvalue is created or reached open, as Lua 5.3's
+	touched bool
+	gcMark  uint32
 }
 
 // goFunction is a Go builtin.
@@ -167,7 +178,10 @@ type goFunction struct {
 	fn      GoFunction
 	name    string
 	special uint8
-	up      Value // data of special functions (wrap: the coroutine)
+	up      Value   // data of special functions (wrap: the coroutine)
+	refs    []Value // Lua values the Go closure holds (NewGoClosure)
+	gcMark  uint32  // collector: epoch of the last mark (gcmark.go)
+	dyn     bool    // made at run time (charged, collectable)
 }
 
 // special builtins handled by the dispatch loop itself.
@@ -184,6 +198,9 @@ type Userdata struct {
 	Data any
 	meta *Table
 	user Value
+	// collector (gcmark.go)
+	gcMark  uint32
+	gcFlags uint8
 }
 
 const minGoStack = 20 // free slots guaranteed to a Go function (LUA_MINSTACK)
@@ -214,6 +231,7 @@ func NewState(opts Options) *State {
 	st.globals = newTable(&st.heap, 0, 64)
 	st.registry.SetInt(2, TableValue(st.globals))
 	st.protos = make(map[*compiler.Proto]*funcProto)
+	st.initGC()
 	return st
 }
 

@@ -69,6 +69,9 @@ type Table struct {
 	nused uint32 // nodes[:nused] are the entries, live or dead, in insertion order
 	flags uint8  // bit i set = metamethod event i known absent
 
+	gcFlags uint8  // collector flags (gcmark.go)
+	gcMark  uint32 // epoch of the last collection that marked the table
+
 	fullRehashes uint32 // rehashes that counted the keys (statistics, tests)
 }
 
