@@ -184,6 +184,16 @@ func (L *Thread) postcall(ci *callInfo, first, n int) {
 	want := ci.nres
 	L.ci = ci.prev
 	L.depth--
+	if want == 1 {
+		// the common case: one result wanted
+		if n > 0 {
+			L.stack[res] = L.stack[first]
+		} else {
+			L.stack[res] = Nil
+		}
+		L.top = res + 1
+		return
+	}
 	if want < 0 {
 		copy(L.stack[res:res+n], L.stack[first:first+n])
 		L.top = res + n
