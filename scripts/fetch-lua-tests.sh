@@ -4,11 +4,11 @@
 # beside the repository (or into the directory given as the first argument;
 # point LUA_TESTS_DIR at it).
 #
-# Usage: scripts/fetch-lua-tests.sh [DIR]
+# Usage: scripts/fetch-lua-tests.sh [DIR]   (LUA_TESTS_URL overrides the URL)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dest=${1:-"$root/../shared/lua-5.3.4-tests"}
-url=https://www.lua.org/tests/lua-5.3.4-tests.tar.gz
+url=${LUA_TESTS_URL:-https://www.lua.org/tests/lua-5.3.4-tests.tar.gz}
 if [ -f "$dest/all.lua" ]; then
 	echo "fetch-lua-tests: $dest already holds the suite"
 	exit 0
