@@ -95,6 +95,13 @@ func idiv(a, b int64) int64 {
 
 // fmod is Lua's float modulo (floored).
 func fmod(a, b float64) float64 {
+	if math.IsNaN(a) || math.IsNaN(b) {
+		return a + b
+	}
+	if b == 0 || math.IsInf(a, 0) {
+		// glibc's fmod gives the x86 default NaN, whose sign bit is set
+		return math.Float64frombits(0xFFF8000000000000)
+	}
 	if math.IsInf(b, 0) && !math.IsNaN(a) && !math.IsInf(a, 0) {
 		if (a >= 0) == (b > 0) {
 			return a
