@@ -327,14 +327,14 @@ func (L *Thread) Error(v Value) { throw(&LuaError{Value: v}) }
 
 // NewString returns a string value for s, charging the heap for it.
 func (L *Thread) NewString(s string) Value {
-	L.st.charge(stringSize(len(s)))
+	L.st.chargeStr(len(s))
 	return stringValue(s)
 }
 
 // ChargeString charges the heap for a string of n bytes that the caller is
 // about to build; the result is then wrapped with StringValue. Use it
 // before building large strings so that the limit fails first.
-func (L *Thread) ChargeString(n int) { L.st.charge(stringSize(n)) }
+func (L *Thread) ChargeString(n int) { L.st.chargeStr(n) }
 
 // StringValue wraps s without charging the heap: for constants, and for
 // strings already paid for with ChargeString.

@@ -72,6 +72,10 @@ const maxFrames = 220000
 // while an error handler runs it grants extra frames, then gives up with
 // "error in error handling" (as Lua's extra stack space for handlers).
 func (L *Thread) frameOverflow() {
+	L.checkDepthLimit()
+	if L.depth < maxFrames {
+		return
+	}
 	if L.handling == 0 {
 		L.runError("stack overflow")
 	}
@@ -100,7 +104,7 @@ func (L *Thread) precall(fi int, nres int, flags uint16) int {
 			if L.top+fsize+n > len(L.stack) {
 				L.growStack(fsize + n)
 			}
-			if L.depth >= maxFrames {
+			if L.depth >= L.st.frameCap {
 				L.frameOverflow()
 			}
 			np := p.NumParams
@@ -142,7 +146,7 @@ func (L *Thread) precall(fi int, nres int, flags uint16) int {
 			if L.top+minGoStack > len(L.stack) {
 				L.growStack(minGoStack)
 			}
-			if L.depth >= maxFrames {
+			if L.depth >= L.st.frameCap {
 				L.frameOverflow()
 			}
 			ci := L.nextCI()
@@ -245,6 +249,9 @@ func (L *Thread) callFromGo(fi int, nres int) {
 		L.cstackOverflow()
 	}
 	L.nny++
+	if L.st.ext.lim.MaxCallbackDepth > 0 {
+		L.checkCallbackLimit()
+	}
 	L.st.chargeFuel(CostCall)
 	L.st.execute(L, fi, nres)
 	L.nny--

@@ -64,7 +64,8 @@ func isHalt(err error) bool {
 		return true
 	}
 	var ce *CanceledError
-	return errors.As(err, &ce) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+	var le *LimitError
+	return errors.As(err, &ce) || errors.As(err, &le) || errors.Is(err, ErrSuspended) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }
 
 // toLuaError converts a recovered panic into the Lua error it stands for,

@@ -300,7 +300,7 @@ func (L *Thread) concatRun(ci *callInfo, b, j int) bool {
 				}
 			}
 			L.ChargeFuel(ByteCost(total))
-			L.st.charge(stringSize(total))
+			L.st.chargeStr(total)
 			buf := make([]byte, 0, total)
 			for k := first; k <= j; k++ {
 				v := L.stack[k]

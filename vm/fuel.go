@@ -74,11 +74,13 @@ func (st *State) chargeFuel(n int64) {
 		st.refuelFor(n)
 		st.fuel -= n
 	}
+	st.ext.loopFuel += n
 }
 
 // refuelFor makes the current slice hold at least n units, taking slices
 // from the reserve; it checks the host's context first.
 func (st *State) refuelFor(n int64) {
+	st.checkSuspend()
 	if st.ctx != nil {
 		if err := st.ctx.Err(); err != nil {
 			throw(&CanceledError{Err: err})
@@ -86,6 +88,9 @@ func (st *State) refuelFor(n int64) {
 	}
 	for st.fuel < n {
 		if st.reserve <= 0 {
+			if st.overdraw(n - st.fuel) {
+				continue
+			}
 			throw(ErrFuelExhausted)
 		}
 		take := int64(fuelSlice)

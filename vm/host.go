@@ -96,7 +96,7 @@ func (st *State) CallAppend(dst []Value, fn Value, args ...Value) (results []Val
 // continued.
 func (st *State) stopped(r any, saved *callInfo, base int) error {
 	err := st.hostError(r)
-	if errors.Is(err, ErrFuelExhausted) && st.atBoundary && st.resumable(saved) {
+	if (errors.Is(err, ErrFuelExhausted) || errors.Is(err, ErrSuspended)) && st.atBoundary && st.resumable(saved) {
 		st.atBoundary = false
 		st.paused = true
 		st.pauseSaved = saved
@@ -174,6 +174,7 @@ func (st *State) ContinueAppend(dst []Value) (results []Value, err error) {
 func (st *State) hostError(r any) error {
 	le := st.toLuaError(r)
 	if le == nil {
+		st.noteHalt()
 		err, ok := r.(error)
 		if !ok {
 			return fmt.Errorf("vm: %v", r)
@@ -228,7 +229,7 @@ func ErrorValue(err error) Value {
 
 // NewString returns a string value for s (charged to the heap).
 func (st *State) NewString(s string) Value {
-	st.charge(stringSize(len(s)))
+	st.chargeStr(len(s))
 	return stringValue(s)
 }
 

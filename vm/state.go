@@ -65,6 +65,11 @@ type State struct {
 	paused     bool
 	pauseSaved *callInfo
 	pauseBase  int
+
+	// frameCap is the depth at which precall checks the frame limits;
+	// ext holds the host's extra limits and suspension (limits.go).
+	frameCap int
+	ext      limitState
 }
 
 // Thread is a Lua thread (a coroutine, or the state's main thread). Go
@@ -211,7 +216,7 @@ const defaultMaxStack = 1000000
 // NewState creates a state with an empty global table and no libraries
 // (see package stdlib to open them).
 func NewState(opts Options) *State {
-	st := &State{stdout: opts.Stdout, maxStack: opts.MaxStackSlots}
+	st := &State{stdout: opts.Stdout, maxStack: opts.MaxStackSlots, frameCap: maxFrames}
 	if st.stdout == nil {
 		st.stdout = os.Stdout
 	}
