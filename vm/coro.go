@@ -219,7 +219,13 @@ func (L *Thread) precallSpecial(g *goFunction, fi, nres int, flags uint16) int {
 		co.top += nargs
 		L.top = first
 		co.resumer = L
-		co.nCcalls = L.nCcalls + 1
+		// keep the coroutine's own nesting (metamethods it yielded from)
+		inner := co.nCcalls - co.ccallsBase
+		if co.ci == &co.baseCi || inner < 0 {
+			inner = 0
+		}
+		co.ccallsBase = L.nCcalls + 1
+		co.nCcalls = co.ccallsBase + inner
 		co.status = threadRunning
 		L.status = threadNormal
 		st.cur = co

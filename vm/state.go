@@ -86,6 +86,8 @@ type Thread struct {
 	status  threadStatus
 	nny     int // > 0: Go frames that forbid yielding are on the stack
 	nCcalls int // Go-level nesting (callbacks from Go, resumes)
+	// ccallsBase is nCcalls when the coroutine was last resumed
+	ccallsBase int
 	// handling > 0 while an xpcall message handler runs (extra frames and
 	// stack are granted to it)
 	handling int
