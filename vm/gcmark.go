@@ -41,7 +41,11 @@ package vm
 // taken from the state's reserve so that a script cannot buy unbounded
 // collection work for free.
 
-import "unsafe"
+import (
+	"unsafe"
+
+	"github.com/moonfuel/moonfuel/compiler"
+)
 
 // gcFlags bits of tables and userdata.
 const (
@@ -453,11 +457,15 @@ func (st *State) traverseThread(T *Thread) {
 	for ci := T.baseCi.next; ci != nil; ci = ci.next {
 		g.live += sizeFrame // frames are kept for reuse
 	}
+	// The live part of the stack ends at top while a Go function runs (its
+	// window; the registers of the Lua frame that called it above the call
+	// are dead, as in Lua), and at the frame's top while a Lua frame runs
+	// (an allocation inside an instruction: all its registers).
 	hi := T.top
+	if ci := T.ci; ci.cl != nil {
+		hi = luaFrameLive(T, ci)
+	}
 	for ci := T.ci; ci != nil; ci = ci.prev {
-		if ci.top > hi {
-			hi = ci.top
-		}
 		if ci.co != nil {
 			st.markThread(ci.co)
 		}
@@ -470,6 +478,24 @@ func (st *State) traverseThread(T *Thread) {
 	}
 	st.markValue(T.fn)
 	st.markThread(T.resumer)
+}
+
+// luaFrameLive returns the end of the live stack while Lua frame ci (the
+// thread's current frame) runs an instruction that allocates. As Lua's
+// checkGC, the registers above the one an OpNewTable or OpClosure writes,
+// or above the operands of an OpConcat, are dead; for other instructions
+// the whole frame (and anything up to top) is kept.
+func luaFrameLive(T *Thread, ci *callInfo) int {
+	code := ci.cl.p.Code
+	if pc := ci.pc; pc >= 1 && pc <= len(code) {
+		switch i := code[pc-1]; i.Op() {
+		case compiler.OpNewTable, compiler.OpClosure:
+			return ci.base + i.A() + 1
+		case compiler.OpConcat:
+			return ci.base + i.C() + 1
+		}
+	}
+	return max(ci.top, T.top)
 }
 
 // noteOpenUpval records an open upvalue created on L's stack (findUpval):
