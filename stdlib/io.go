@@ -500,7 +500,10 @@ func (lib *ioLib) auxLines(L *vm.Thread, toclose bool) int {
 		}
 		return 0
 	}
-	L.Push(L.NewGoFunction("", iter))
+	// The iterator holds the file and the formats: declare them to the
+	// collector, so it neither finalizes the file nor frees the formats
+	// while the iterator lives.
+	L.Push(L.NewGoClosure("", iter, append([]vm.Value{file}, formats...)...))
 	return 1
 }
 

@@ -36,13 +36,14 @@ func OpenPackage(st *vm.State) *vm.Table {
 	})
 	L := st.MainThread()
 	searchers := st.NewTable(4, 0)
+	pv := vm.TableValue(pkg) // the searchers' upvalue, declared to the collector
 	for i, s := range []vm.GoFunction{
 		pkgSearcherPreload,
 		func(L *vm.Thread) int { return pkgSearcherLua(L, pkg) },
 		func(L *vm.Thread) int { return pkgSearcherC(L, pkg) },
 		func(L *vm.Thread) int { return pkgSearcherCroot(L, pkg) },
 	} {
-		searchers.Set(vm.Int(int64(i+1)), vm.NewGoFunction("", s))
+		searchers.Set(vm.Int(int64(i+1)), L.NewGoClosure("", s, pv))
 	}
 	pkg.Set(vm.StringValue("searchers"), vm.TableValue(searchers))
 	noenv := !st.Registry().GetStr("LUA_NOENV").IsFalsy()
@@ -51,7 +52,7 @@ func OpenPackage(st *vm.State) *vm.Table {
 	pkg.Set(vm.StringValue("config"), vm.StringValue(pkgConfig))
 	pkg.Set(vm.StringValue("loaded"), vm.TableValue(st.Loaded()))
 	pkg.Set(vm.StringValue("preload"), vm.TableValue(pkgPreload(st)))
-	st.SetGlobal("require", vm.NewGoFunction("require", func(L *vm.Thread) int { return pkgRequire(L, pkg) }))
+	st.SetGlobal("require", L.NewGoClosure("require", func(L *vm.Thread) int { return pkgRequire(L, pkg) }, pv))
 	return pkg
 }
 
