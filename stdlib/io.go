@@ -97,7 +97,7 @@ func OpenIO(st *vm.State) *vm.Table {
 	})
 
 	stdin := lib.newStd(L, cstdio.New(os.Stdin, nil, os.Stdin, nil, cstdio.BufFull))
-	so := stateStdout{st}
+	so := ioStateStdout{st}
 	stdout := lib.newStd(L, cstdio.New(nil, so, so, nil, cstdio.BufNone))
 	stderr := lib.newStd(L, cstdio.New(nil, os.Stderr, os.Stderr, nil, cstdio.BufNone))
 	t.Set(vm.StringValue("stdin"), stdin)
@@ -108,13 +108,13 @@ func OpenIO(st *vm.State) *vm.Table {
 	return t
 }
 
-// stateStdout writes where the state's print writes, following
+// ioStateStdout writes where the state's print writes, following
 // State.SetStdout; it seeks only when that is an operating-system file.
-type stateStdout struct{ st *vm.State }
+type ioStateStdout struct{ st *vm.State }
 
-func (w stateStdout) Write(p []byte) (int, error) { return w.st.Stdout().Write(p) }
+func (w ioStateStdout) Write(p []byte) (int, error) { return w.st.Stdout().Write(p) }
 
-func (w stateStdout) Seek(offset int64, whence int) (int64, error) {
+func (w ioStateStdout) Seek(offset int64, whence int) (int64, error) {
 	if s, ok := w.st.Stdout().(io.Seeker); ok {
 		return s.Seek(offset, whence)
 	}
@@ -174,9 +174,9 @@ func ioFlushAll(L *vm.Thread) {
 	}
 }
 
-// fileResult pushes luaL_fileresult's results for an operation on the file
+// ioFileResult pushes luaL_fileresult's results for an operation on the file
 // fname: true, or nil, "fname: message", errno.
-func fileResult(L *vm.Thread, err error, fname string) int {
+func ioFileResult(L *vm.Thread, err error, fname string) int {
 	if err == nil {
 		L.Push(vm.True)
 		return 1
@@ -188,8 +188,8 @@ func fileResult(L *vm.Thread, err error, fname string) int {
 	return 3
 }
 
-// errResult is luaL_fileresult without a file name: nil, message, errno.
-func errResult(L *vm.Thread, err error) int {
+// ioErrResult is luaL_fileresult without a file name: nil, message, errno.
+func ioErrResult(L *vm.Thread, err error) int {
 	if err == nil {
 		L.Push(vm.True)
 		return 1
@@ -201,8 +201,8 @@ func errResult(L *vm.Thread, err error) int {
 	return 3
 }
 
-// toStream is luaL_checkudata(L, i, "FILE*").
-func toStream(L *vm.Thread, i int) *ioStream {
+// ioToStream is luaL_checkudata(L, i, "FILE*").
+func ioToStream(L *vm.Thread, i int) *ioStream {
 	v := L.Arg(i)
 	if u := v.AsUserdata(); u != nil {
 		if s, ok := u.Data.(*ioStream); ok && L.GetMetatable(v) == ioMetaOf(L) {
@@ -217,17 +217,17 @@ func ioMetaOf(L *vm.Thread) *vm.Table {
 	return L.State().Registry().GetStr(ioFileHandle).AsTable()
 }
 
-// toFile is liolib's tofile: an open stream.
-func toFile(L *vm.Thread, i int) *ioStream {
-	s := toStream(L, i)
+// ioToFile is liolib's tofile: an open stream.
+func ioToFile(L *vm.Thread, i int) *ioStream {
+	s := ioToStream(L, i)
 	if s.closed() {
 		L.Errorf("attempt to use a closed file")
 	}
 	return s
 }
 
-// getIOFile returns the default input or output stream.
-func getIOFile(L *vm.Thread, key string) (*ioStream, vm.Value) {
+// ioGetFile returns the default input or output stream.
+func ioGetFile(L *vm.Thread, key string) (*ioStream, vm.Value) {
 	v := L.State().Registry().GetStr(key)
 	var s *ioStream
 	if u := v.AsUserdata(); u != nil {
@@ -242,7 +242,7 @@ func getIOFile(L *vm.Thread, key string) (*ioStream, vm.Value) {
 // ---------------------------------------------------------------------------
 // Opening and closing.
 
-// ioCheckMode validates an fopen mode: [rwa]%+?b*.
+// ioCheckMode validates an ioFopen mode: [rwa]%+?b*.
 func ioCheckMode(mode string) bool {
 	if mode == "" || strings.IndexByte("rwa", mode[0]) < 0 {
 		return false
@@ -254,16 +254,16 @@ func ioCheckMode(mode string) bool {
 	return strings.Trim(mode, "b") == ""
 }
 
-// cString truncates s at its first NUL, as C sees a string.
-func cString(s string) string {
+// ioCString truncates s at its first NUL, as C sees a string.
+func ioCString(s string) string {
 	if i := strings.IndexByte(s, 0); i >= 0 {
 		return s[:i]
 	}
 	return s
 }
 
-// fopen opens name with a checked C mode.
-func fopen(name, mode string) (*cstdio.File, error) {
+// ioFopen opens name with a checked C mode.
+func ioFopen(name, mode string) (*cstdio.File, error) {
 	plus := strings.Contains(mode, "+")
 	var flag int
 	switch mode[0] {
@@ -283,7 +283,7 @@ func fopen(name, mode string) (*cstdio.File, error) {
 			flag = os.O_RDWR | os.O_CREATE | os.O_APPEND
 		}
 	}
-	f, err := os.OpenFile(cString(name), flag, 0o666)
+	f, err := os.OpenFile(ioCString(name), flag, 0o666)
 	if err != nil {
 		return nil, err
 	}
@@ -291,7 +291,7 @@ func fopen(name, mode string) (*cstdio.File, error) {
 }
 
 func ioFClose(L *vm.Thread) int {
-	s := toFile(L, 1)
+	s := ioToFile(L, 1)
 	return ioAuxClose(L, s)
 }
 
@@ -310,26 +310,20 @@ func ioNoClose(L *vm.Thread, s *ioStream) int {
 
 func (lib *ioLib) fileClose(L *vm.Thread, s *ioStream) int {
 	delete(lib.open, weak.Make(s))
-	return errResult(L, s.f.Close())
+	return ioErrResult(L, s.f.Close())
 }
 
 func (lib *ioLib) pipeClose(L *vm.Thread, s *ioStream) int {
 	delete(lib.open, weak.Make(s))
 	s.f.Close()
-	return execResult(L, s.cmd.Wait())
+	return osExecResult(L, s.cmd.Wait())
 }
 
 func ioClose(L *vm.Thread) int {
 	if L.NArgs() == 0 {
-		_, v := getIOFileNoCheck(L, ioOutputKey)
-		L.Push(v)
+		L.Push(L.State().Registry().GetStr(ioOutputKey))
 	}
 	return ioFClose(L)
-}
-
-func getIOFileNoCheck(L *vm.Thread, key string) (*ioStream, vm.Value) {
-	v := L.State().Registry().GetStr(key)
-	return nil, v
 }
 
 func ioGC(L *vm.Thread) int {
@@ -342,7 +336,7 @@ func ioGC(L *vm.Thread) int {
 }
 
 func ioToString(L *vm.Thread) int {
-	s := toStream(L, 1)
+	s := ioToStream(L, 1)
 	if s.closed() {
 		L.PushString("file (closed)")
 	} else {
@@ -357,9 +351,9 @@ func (lib *ioLib) ioOpen(L *vm.Thread) int {
 	if !ioCheckMode(mode) {
 		L.ArgError(2, "invalid mode")
 	}
-	f, err := fopen(name, mode)
+	f, err := ioFopen(name, mode)
 	if err != nil {
-		return fileResult(L, err, name)
+		return ioFileResult(L, err, name)
 	}
 	v, _ := lib.newStream(L, f, lib.fileClose)
 	L.Push(v)
@@ -368,7 +362,7 @@ func (lib *ioLib) ioOpen(L *vm.Thread) int {
 
 // openCheckFile opens name or raises "cannot open file".
 func (lib *ioLib) openCheckFile(L *vm.Thread, name, mode string) vm.Value {
-	f, err := fopen(name, mode)
+	f, err := ioFopen(name, mode)
 	if err != nil {
 		_, msg := cerrno.Describe(err)
 		L.Errorf("cannot open file '%s' (%s)", name, msg)
@@ -383,7 +377,7 @@ func (lib *ioLib) ioFile(L *vm.Thread, key, mode string) int {
 		if name, ok := L.ToString(L.Arg(1)); ok {
 			v = lib.openCheckFile(L, name, mode)
 		} else {
-			toFile(L, 1)
+			ioToFile(L, 1)
 			v = L.Arg(1)
 		}
 		L.State().Registry().Set(vm.StringValue(key), v)
@@ -398,11 +392,11 @@ func (lib *ioLib) ioPopen(L *vm.Thread) int {
 	if mode != "r" && mode != "w" {
 		L.ArgError(2, "invalid mode")
 	}
-	cmd := exec.Command("/bin/sh", "-c", cString(prog))
+	cmd := exec.Command("/bin/sh", "-c", ioCString(prog))
 	cmd.Stderr = os.Stderr
 	pr, pw, err := os.Pipe()
 	if err != nil {
-		return fileResult(L, err, prog)
+		return ioFileResult(L, err, prog)
 	}
 	var f *cstdio.File
 	if mode == "r" {
@@ -418,7 +412,7 @@ func (lib *ioLib) ioPopen(L *vm.Thread) int {
 	if err := cmd.Start(); err != nil {
 		pr.Close()
 		pw.Close()
-		return fileResult(L, err, prog)
+		return ioFileResult(L, err, prog)
 	}
 	// the child holds its end now
 	if mode == "r" {
@@ -435,7 +429,7 @@ func (lib *ioLib) ioPopen(L *vm.Thread) int {
 func (lib *ioLib) ioTmpfile(L *vm.Thread) int {
 	f, err := os.CreateTemp("", "lua_")
 	if err != nil {
-		return errResult(L, err)
+		return ioErrResult(L, err)
 	}
 	os.Remove(f.Name()) // deleted when closed, as tmpfile() does
 	v, _ := lib.newStream(L, cstdio.NewFile(f, true, true), lib.fileClose)
@@ -484,7 +478,7 @@ func (lib *ioLib) auxLines(L *vm.Thread, toclose bool) int {
 		for _, f := range formats {
 			L.Push(f)
 		}
-		n := gRead(L, s, 2)
+		n := ioGRead(L, s, 2)
 		first := L.Get(-n)
 		if !first.IsFalsy() {
 			return n
@@ -508,7 +502,7 @@ func (lib *ioLib) auxLines(L *vm.Thread, toclose bool) int {
 }
 
 func (lib *ioLib) fLines(L *vm.Thread) int {
-	toFile(L, 1)
+	ioToFile(L, 1)
 	return lib.auxLines(L, false)
 }
 
@@ -519,7 +513,7 @@ func (lib *ioLib) ioLines(L *vm.Thread) int {
 	toclose := false
 	if L.Arg(1).IsNil() { // no file name: the default input
 		L.Set(1, L.State().Registry().GetStr(ioInputKey))
-		toFile(L, 1)
+		ioToFile(L, 1)
 	} else {
 		name := L.CheckString(1)
 		L.Set(1, lib.openCheckFile(L, name, "r"))
@@ -538,24 +532,24 @@ const ioMaxLenNum = 200
 const ioChunk = 1 << 16
 
 func ioRead(L *vm.Thread) int {
-	s, _ := getIOFile(L, ioInputKey)
-	return gRead(L, s, 1)
+	s, _ := ioGetFile(L, ioInputKey)
+	return ioGRead(L, s, 1)
 }
 
 func ioFRead(L *vm.Thread) int {
-	return gRead(L, toFile(L, 1), 2)
+	return ioGRead(L, ioToFile(L, 1), 2)
 }
 
-// gRead reads with the formats at arguments first.. and pushes the results
+// ioGRead reads with the formats at arguments first.. and pushes the results
 // (liolib's g_read).
-func gRead(L *vm.Thread, s *ioStream, first int) int {
+func ioGRead(L *vm.Thread, s *ioStream, first int) int {
 	f := s.f
 	nargs := L.NArgs() - first + 1
 	f.ClearErr()
 	var n int
 	success := true
 	if nargs == 0 {
-		success = readLine(L, f, true)
+		success = ioReadLine(L, f, true)
 		n = first + 1
 	} else {
 		L.CheckStack(nargs + 20)
@@ -563,9 +557,9 @@ func gRead(L *vm.Thread, s *ioStream, first int) int {
 			if v := L.Arg(n); v.Type() == vm.TypeNumber {
 				l := L.CheckInteger(n)
 				if l == 0 {
-					success = testEOF(L, f)
+					success = ioTestEOF(L, f)
 				} else {
-					success = readChars(L, f, uint64(l))
+					success = ioReadChars(L, f, uint64(l))
 				}
 				continue
 			}
@@ -577,13 +571,13 @@ func gRead(L *vm.Thread, s *ioStream, first int) int {
 			}
 			switch c {
 			case 'n':
-				success = readNumber(L, f)
+				success = ioReadNumber(L, f)
 			case 'l':
-				success = readLine(L, f, true)
+				success = ioReadLine(L, f, true)
 			case 'L':
-				success = readLine(L, f, false)
+				success = ioReadLine(L, f, false)
 			case 'a':
-				readAll(L, f)
+				ioReadAll(L, f)
 				success = true
 			default:
 				L.ArgError(n, "invalid format")
@@ -591,7 +585,7 @@ func gRead(L *vm.Thread, s *ioStream, first int) int {
 		}
 	}
 	if err := f.Err(); err != nil {
-		return errResult(L, err)
+		return ioErrResult(L, err)
 	}
 	if !success {
 		L.Pop(1)
@@ -600,17 +594,17 @@ func gRead(L *vm.Thread, s *ioStream, first int) int {
 	return n - first
 }
 
-func testEOF(L *vm.Thread, f *cstdio.File) bool {
+func ioTestEOF(L *vm.Thread, f *cstdio.File) bool {
 	c := f.Getc()
 	f.Ungetc(c)
 	L.Push(vm.StringValue(""))
 	return c != cstdio.EOF
 }
 
-// pushBytes pushes the bytes read as a string. The bytes were charged
-// chunk by chunk as they were read (chargeRead); the string takes them
+// ioPushBytes pushes the bytes read as a string. The bytes were charged
+// chunk by chunk as they were read (ioChargeRead); the string takes them
 // over without copying.
-func pushBytes(L *vm.Thread, b []byte) {
+func ioPushBytes(L *vm.Thread, b []byte) {
 	L.ChargeString(0) // the string header
 	if len(b) == 0 {
 		L.Push(vm.StringValue(""))
@@ -619,42 +613,42 @@ func pushBytes(L *vm.Thread, b []byte) {
 	L.Push(vm.StringValue(unsafe.String(&b[0], len(b))))
 }
 
-// chargeRead pays for n bytes just read: memory (at most one chunk is
+// ioChargeRead pays for n bytes just read: memory (at most one chunk is
 // ever held before it is charged) and fuel.
-func chargeRead(L *vm.Thread, n int) {
+func ioChargeRead(L *vm.Thread, n int) {
 	L.ChargeMemory(int64(n))
 	L.ChargeFuel(vm.ByteCost(n))
 }
 
-func readLine(L *vm.Thread, f *cstdio.File, chop bool) bool {
+func ioReadLine(L *vm.Thread, f *cstdio.File, chop bool) bool {
 	var buf []byte
 	var nl bool
 	for {
 		before := len(buf)
 		buf, nl = f.ReadLine(buf, !chop, ioChunk)
-		chargeRead(L, len(buf)-before)
+		ioChargeRead(L, len(buf)-before)
 		if nl || len(buf)-before < ioChunk || f.Err() != nil || f.EOF() {
 			break
 		}
 	}
-	pushBytes(L, buf)
+	ioPushBytes(L, buf)
 	return nl || len(buf) > 0
 }
 
-func readAll(L *vm.Thread, f *cstdio.File) {
+func ioReadAll(L *vm.Thread, f *cstdio.File) {
 	var buf []byte
 	for {
 		before := len(buf)
 		buf = f.Read(buf, ioChunk)
-		chargeRead(L, len(buf)-before)
+		ioChargeRead(L, len(buf)-before)
 		if len(buf)-before < ioChunk {
 			break
 		}
 	}
-	pushBytes(L, buf)
+	ioPushBytes(L, buf)
 }
 
-func readChars(L *vm.Thread, f *cstdio.File, n uint64) bool {
+func ioReadChars(L *vm.Thread, f *cstdio.File, n uint64) bool {
 	var buf []byte
 	for n > 0 {
 		k := uint64(ioChunk)
@@ -664,26 +658,26 @@ func readChars(L *vm.Thread, f *cstdio.File, n uint64) bool {
 		before := len(buf)
 		buf = f.Read(buf, int(k))
 		got := len(buf) - before
-		chargeRead(L, got)
+		ioChargeRead(L, got)
 		n -= uint64(got)
 		if uint64(got) < k {
 			break
 		}
 	}
-	pushBytes(L, buf)
+	ioPushBytes(L, buf)
 	return len(buf) > 0
 }
 
-// numReader is liolib's RN: a numeral being read with one byte of
+// ioNumReader is liolib's RN: a numeral being read with one byte of
 // look-ahead.
-type numReader struct {
+type ioNumReader struct {
 	f   *cstdio.File
 	c   int
 	buf []byte
 	bad bool
 }
 
-func (rn *numReader) next() bool {
+func (rn *ioNumReader) next() bool {
 	if len(rn.buf) >= ioMaxLenNum {
 		rn.bad = true
 		return false
@@ -693,27 +687,27 @@ func (rn *numReader) next() bool {
 	return true
 }
 
-func (rn *numReader) test2(set string) bool {
+func (rn *ioNumReader) test2(set string) bool {
 	if rn.c == int(set[0]) || rn.c == int(set[1]) {
 		return rn.next()
 	}
 	return false
 }
 
-func isHexDigit(c int) bool {
+func ioIsHexDigit(c int) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-func (rn *numReader) readDigits(hex bool) int {
+func (rn *ioNumReader) readDigits(hex bool) int {
 	count := 0
-	for (hex && isHexDigit(rn.c) || !hex && rn.c >= '0' && rn.c <= '9') && rn.next() {
+	for (hex && ioIsHexDigit(rn.c) || !hex && rn.c >= '0' && rn.c <= '9') && rn.next() {
 		count++
 	}
 	return count
 }
 
-func readNumber(L *vm.Thread, f *cstdio.File) bool {
-	rn := &numReader{f: f}
+func ioReadNumber(L *vm.Thread, f *cstdio.File) bool {
+	rn := &ioNumReader{f: f}
 	for {
 		rn.c = f.Getc()
 		if !(rn.c == ' ' || rn.c >= '\t' && rn.c <= '\r') {
@@ -764,16 +758,16 @@ func readNumber(L *vm.Thread, f *cstdio.File) bool {
 // Writing, seeking, buffering.
 
 func ioWrite(L *vm.Thread) int {
-	s, v := getIOFile(L, ioOutputKey)
-	return gWrite(L, s, v, 1)
+	s, v := ioGetFile(L, ioOutputKey)
+	return ioGWrite(L, s, v, 1)
 }
 
 func ioFWrite(L *vm.Thread) int {
-	s := toFile(L, 1)
-	return gWrite(L, s, L.Arg(1), 2)
+	s := ioToFile(L, 1)
+	return ioGWrite(L, s, L.Arg(1), 2)
 }
 
-func gWrite(L *vm.Thread, s *ioStream, file vm.Value, arg int) int {
+func ioGWrite(L *vm.Thread, s *ioStream, file vm.Value, arg int) int {
 	nargs := L.NArgs()
 	var err error
 	var buf []byte
@@ -798,24 +792,24 @@ func gWrite(L *vm.Thread, s *ioStream, file vm.Value, arg int) int {
 		}
 	}
 	if err != nil {
-		return errResult(L, err)
+		return ioErrResult(L, err)
 	}
 	L.Push(file)
 	return 1
 }
 
 func ioFlush(L *vm.Thread) int {
-	s, _ := getIOFile(L, ioOutputKey)
-	return errResult(L, s.f.Flush())
+	s, _ := ioGetFile(L, ioOutputKey)
+	return ioErrResult(L, s.f.Flush())
 }
 
 func ioFFlush(L *vm.Thread) int {
-	return errResult(L, toFile(L, 1).f.Flush())
+	return ioErrResult(L, ioToFile(L, 1).f.Flush())
 }
 
-// checkOption is luaL_checkoption: argument i (or def when absent and def
+// ioCheckOption is luaL_checkoption: argument i (or def when absent and def
 // is not "") must be one of names; it returns the index.
-func checkOption(L *vm.Thread, i int, def string, names []string) int {
+func ioCheckOption(L *vm.Thread, i int, def string, names []string) int {
 	var name string
 	if def != "" {
 		name = L.OptString(i, def)
@@ -832,24 +826,24 @@ func checkOption(L *vm.Thread, i int, def string, names []string) int {
 }
 
 func ioFSeek(L *vm.Thread) int {
-	s := toFile(L, 1)
-	whence := checkOption(L, 2, "cur", []string{"set", "cur", "end"})
+	s := ioToFile(L, 1)
+	whence := ioCheckOption(L, 2, "cur", []string{"set", "cur", "end"})
 	offset := L.OptInteger(3, 0)
 	pos, err := s.f.Seek(offset, whence) // io.SeekStart/Current/End are 0/1/2
 	if err != nil {
-		return errResult(L, err)
+		return ioErrResult(L, err)
 	}
 	L.Push(vm.Int(pos))
 	return 1
 }
 
 func ioFSetvbuf(L *vm.Thread) int {
-	s := toFile(L, 1)
+	s := ioToFile(L, 1)
 	modes := []int{cstdio.BufNone, cstdio.BufFull, cstdio.BufLine}
-	op := checkOption(L, 2, "", []string{"no", "full", "line"})
+	op := ioCheckOption(L, 2, "", []string{"no", "full", "line"})
 	size := L.OptInteger(3, 1024)
 	if size < 0 || size > 1<<30 {
-		return errResult(L, syscall.EINVAL)
+		return ioErrResult(L, syscall.EINVAL)
 	}
-	return errResult(L, s.f.SetVBuf(modes[op], int(size)))
+	return ioErrResult(L, s.f.SetVBuf(modes[op], int(size)))
 }

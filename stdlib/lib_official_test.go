@@ -40,13 +40,13 @@ func TestLibOfficial(t *testing.T) {
 			if name == "files.lua" {
 				// files.lua requires the debug library (only for one
 				// getinfo call) and runs the interpreter named by arg.
-				if _, err := st.DoString(filesPrelude, "=prelude"); err != nil {
+				if _, err := st.DoString(libFilesPrelude, "=prelude"); err != nil {
 					t.Fatal(err)
 				}
 			}
 			code := string(src)
 			if name == "files.lua" {
-				code = patchFiles(t, code)
+				code = libPatchFiles(t, code)
 			}
 			if _, err := st.DoString(code, "@"+name); err != nil {
 				t.Errorf("%s: %v\noutput:\n%s", name, err, out.String())
@@ -55,28 +55,28 @@ func TestLibOfficial(t *testing.T) {
 	}
 }
 
-// filesPrelude prepares what files.lua expects beyond the libraries under
+// libFilesPrelude prepares what files.lua expects beyond the libraries under
 // test: a debug module (unless the state has one) and arg naming an
 // interpreter for its os.execute and io.popen tests (the reference's).
-const filesPrelude = `
+const libFilesPrelude = `
 if not package.loaded.debug then
   package.loaded.debug = {getinfo = function() return {currentline = 2} end}
 end
 arg = arg or {[0] = "lua5.3"}
 `
 
-// filesSkips are parts of files.lua that depend on other parts of moonfuel
+// libFilesSkips are parts of files.lua that depend on other parts of moonfuel
 // than io and os, which do not pass them yet; each is replaced (by blank
 // lines unless with says otherwise, so line numbers stay) and logged.
 // Remove an entry once its owner's part passes it.
-var filesSkips = []struct{ from, to, why, with string }{
+var libFilesSkips = []struct{ from, to, why, with string }{
 	{"f = coroutine.wrap(dofile)", "assert(f(200) == 100 + 200 * 101)", "base: yielding inside dofile", ""},
 	{"-- loading binary file\n", "assert(a == 20 and b == \"\\0\\0\\0\" and c == nil)\nassert(os.remove(file))",
 		"string: string.dump and binary chunks", ""},
 }
 
-func patchFiles(t *testing.T, code string) string {
-	for _, s := range filesSkips {
+func libPatchFiles(t *testing.T, code string) string {
+	for _, s := range libFilesSkips {
 		i := strings.Index(code, s.from)
 		if i < 0 {
 			t.Logf("patch %q no longer applies", s.why)

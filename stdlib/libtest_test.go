@@ -107,7 +107,7 @@ func lineDiff(got, want string) string {
 			wl = w[i]
 		}
 		if gl != wl {
-			b.WriteString("line " + itoaTest(i+1) + ":\n  got:  " + gl + "\n  want: " + wl + "\n")
+			b.WriteString("line " + libItoa(i+1) + ":\n  got:  " + gl + "\n  want: " + wl + "\n")
 			if shown++; shown == 8 {
 				break
 			}
@@ -116,7 +116,7 @@ func lineDiff(got, want string) string {
 	return b.String()
 }
 
-func itoaTest(i int) string {
+func libItoa(i int) string {
 	s := ""
 	for {
 		s = string(rune('0'+i%10)) + s

@@ -30,33 +30,33 @@ func OpenMathSeeded(st *vm.State, seed uint32) *vm.Table {
 	}
 	t := st.NewLib("math", []vm.Reg{
 		{Name: "abs", Fn: mathAbs},
-		{Name: "acos", Fn: mathFloat1(math.Acos, nanPos)},
-		{Name: "asin", Fn: mathFloat1(math.Asin, nanPos)},
+		{Name: "acos", Fn: mathFloat1(math.Acos, mathNaNPos)},
+		{Name: "asin", Fn: mathFloat1(math.Asin, mathNaNPos)},
 		{Name: "atan", Fn: mathAtan},
 		{Name: "atan2", Fn: mathAtan},
 		{Name: "ceil", Fn: mathCeil},
-		{Name: "cos", Fn: mathFloat1(math.Cos, nanNeg)},
-		{Name: "cosh", Fn: mathFloat1(math.Cosh, nanNeg)},
-		{Name: "deg", Fn: mathFloat1(func(x float64) float64 { return x * (180.0 / math.Pi) }, nanNeg)},
-		{Name: "exp", Fn: mathFloat1(math.Exp, nanNeg)},
+		{Name: "cos", Fn: mathFloat1(math.Cos, mathNaNNeg)},
+		{Name: "cosh", Fn: mathFloat1(math.Cosh, mathNaNNeg)},
+		{Name: "deg", Fn: mathFloat1(func(x float64) float64 { return x * (180.0 / math.Pi) }, mathNaNNeg)},
+		{Name: "exp", Fn: mathFloat1(math.Exp, mathNaNNeg)},
 		{Name: "floor", Fn: mathFloor},
 		{Name: "fmod", Fn: mathFmod},
 		{Name: "frexp", Fn: mathFrexp},
 		{Name: "ldexp", Fn: mathLdexp},
 		{Name: "log", Fn: mathLog},
-		{Name: "log10", Fn: mathFloat1(math.Log10, nanPos)},
+		{Name: "log10", Fn: mathFloat1(math.Log10, mathNaNPos)},
 		{Name: "max", Fn: mathMax},
 		{Name: "min", Fn: mathMin},
 		{Name: "modf", Fn: mathModf},
 		{Name: "pow", Fn: mathPow},
-		{Name: "rad", Fn: mathFloat1(func(x float64) float64 { return x * (math.Pi / 180.0) }, nanNeg)},
+		{Name: "rad", Fn: mathFloat1(func(x float64) float64 { return x * (math.Pi / 180.0) }, mathNaNNeg)},
 		{Name: "random", Fn: func(L *vm.Thread) int { return mathRandom(L, g) }},
 		{Name: "randomseed", Fn: func(L *vm.Thread) int { return mathRandomseed(L, g) }},
-		{Name: "sin", Fn: mathFloat1(math.Sin, nanNeg)},
-		{Name: "sinh", Fn: mathFloat1(math.Sinh, nanNeg)},
-		{Name: "sqrt", Fn: mathFloat1(math.Sqrt, nanNeg)},
-		{Name: "tan", Fn: mathFloat1(math.Tan, nanNeg)},
-		{Name: "tanh", Fn: mathFloat1(math.Tanh, nanNeg)},
+		{Name: "sin", Fn: mathFloat1(math.Sin, mathNaNNeg)},
+		{Name: "sinh", Fn: mathFloat1(math.Sinh, mathNaNNeg)},
+		{Name: "sqrt", Fn: mathFloat1(math.Sqrt, mathNaNNeg)},
+		{Name: "tan", Fn: mathFloat1(math.Tan, mathNaNNeg)},
+		{Name: "tanh", Fn: mathFloat1(math.Tanh, mathNaNNeg)},
 		{Name: "tointeger", Fn: mathToInteger},
 		{Name: "type", Fn: mathType},
 		{Name: "ult", Fn: mathUlt},
@@ -72,13 +72,13 @@ func OpenMathSeeded(st *vm.State, seed uint32) *vm.Table {
 // "default NaN", whose sign bit is set (printed "-nan"); a few glibc
 // functions return a positive NaN instead.
 var (
-	nanNeg = math.Float64frombits(0xFFF8000000000000)
-	nanPos = math.Float64frombits(0x7FF8000000000000)
+	mathNaNNeg = math.Float64frombits(0xFFF8000000000000)
+	mathNaNPos = math.Float64frombits(0x7FF8000000000000)
 )
 
-// fixNaN gives a NaN result r the sign the reference would: an input NaN
+// mathFixNaN gives a NaN result r the sign the reference would: an input NaN
 // propagates; otherwise the function's own NaN (def) is used.
-func fixNaN(r, def float64, in ...float64) float64 {
+func mathFixNaN(r, def float64, in ...float64) float64 {
 	if r == r {
 		return r
 	}
@@ -94,14 +94,14 @@ func fixNaN(r, def float64, in ...float64) float64 {
 func mathFloat1(f func(float64) float64, nan float64) vm.GoFunction {
 	return func(L *vm.Thread) int {
 		x := L.CheckNumber(1)
-		L.Push(vm.Float(fixNaN(f(x), nan, x)))
+		L.Push(vm.Float(mathFixNaN(f(x), nan, x)))
 		return 1
 	}
 }
 
-// pushNumInt pushes d as an integer when it has an exact integer value,
+// mathPushNumInt pushes d as an integer when it has an exact integer value,
 // else as a float (lmathlib's pushnumint).
-func pushNumInt(L *vm.Thread, d float64) {
+func mathPushNumInt(L *vm.Thread, d float64) {
 	if n, ok := luanum.FloatToInt(d); ok {
 		L.Push(vm.Int(n))
 	} else {
@@ -125,7 +125,7 @@ func mathAbs(L *vm.Thread) int {
 func mathAtan(L *vm.Thread) int {
 	y := L.CheckNumber(1)
 	x := L.OptNumber(2, 1)
-	L.Push(vm.Float(fixNaN(math.Atan2(y, x), nanNeg, y, x)))
+	L.Push(vm.Float(mathFixNaN(math.Atan2(y, x), mathNaNNeg, y, x)))
 	return 1
 }
 
@@ -135,7 +135,7 @@ func mathFloor(L *vm.Thread) int {
 		return 1
 	}
 	x := L.CheckNumber(1)
-	pushNumInt(L, fixNaN(math.Floor(x), nanNeg, x))
+	mathPushNumInt(L, mathFixNaN(math.Floor(x), mathNaNNeg, x))
 	return 1
 }
 
@@ -145,7 +145,7 @@ func mathCeil(L *vm.Thread) int {
 		return 1
 	}
 	x := L.CheckNumber(1)
-	pushNumInt(L, fixNaN(math.Ceil(x), nanNeg, x))
+	mathPushNumInt(L, mathFixNaN(math.Ceil(x), mathNaNNeg, x))
 	return 1
 }
 
@@ -165,7 +165,7 @@ func mathFmod(L *vm.Thread) int {
 	}
 	y := L.CheckNumber(2) // the reference checks its arguments right to left
 	x := L.CheckNumber(1)
-	L.Push(vm.Float(fixNaN(math.Mod(x, y), nanNeg, x, y)))
+	L.Push(vm.Float(mathFixNaN(math.Mod(x, y), mathNaNNeg, x, y)))
 	return 1
 }
 
@@ -182,12 +182,12 @@ func mathModf(L *vm.Thread) int {
 	} else {
 		ip = math.Floor(n)
 	}
-	ip = fixNaN(ip, nanNeg, n)
-	pushNumInt(L, ip)
+	ip = mathFixNaN(ip, mathNaNNeg, n)
+	mathPushNumInt(L, ip)
 	if n == ip { // test needed for inf/-inf
 		L.Push(vm.Float(0))
 	} else {
-		L.Push(vm.Float(fixNaN(n-ip, nanNeg, n)))
+		L.Push(vm.Float(mathFixNaN(n-ip, mathNaNNeg, n)))
 	}
 	return 2
 }
@@ -196,18 +196,18 @@ func mathLog(L *vm.Thread) int {
 	x := L.CheckNumber(1)
 	var res float64
 	if L.Arg(2).IsNil() {
-		res = fixNaN(math.Log(x), nanNeg, x)
+		res = mathFixNaN(math.Log(x), mathNaNNeg, x)
 	} else {
 		base := L.CheckNumber(2)
 		switch base {
 		case 2:
-			res = fixNaN(math.Log2(x), nanNeg, x)
+			res = mathFixNaN(math.Log2(x), mathNaNNeg, x)
 		case 10:
-			res = fixNaN(math.Log10(x), nanPos, x)
+			res = mathFixNaN(math.Log10(x), mathNaNPos, x)
 		default:
-			lx := fixNaN(math.Log(x), nanNeg, x)
-			lb := fixNaN(math.Log(base), nanNeg, base)
-			res = fixNaN(lx/lb, nanNeg, lx, lb)
+			lx := mathFixNaN(math.Log(x), mathNaNNeg, x)
+			lb := mathFixNaN(math.Log(base), mathNaNNeg, base)
+			res = mathFixNaN(lx/lb, mathNaNNeg, lx, lb)
 		}
 	}
 	L.Push(vm.Float(res))
@@ -216,7 +216,7 @@ func mathLog(L *vm.Thread) int {
 
 func mathPow(L *vm.Thread) int {
 	x, y := L.CheckNumber(1), L.CheckNumber(2)
-	L.Push(vm.Float(fixNaN(math.Pow(x, y), nanNeg, x, y)))
+	L.Push(vm.Float(mathFixNaN(math.Pow(x, y), mathNaNNeg, x, y)))
 	return 1
 }
 
@@ -270,7 +270,7 @@ func mathMin(L *vm.Thread) int {
 	if n < 1 {
 		L.ArgError(1, "value expected")
 	}
-	L.ChargeFuel(elemFuel(int64(n)))
+	L.ChargeFuel(tabElemFuel(int64(n)))
 	best := L.Arg(1)
 	for i := 2; i <= n; i++ {
 		if v := L.Arg(i); L.LessThan(v, best) {
@@ -286,7 +286,7 @@ func mathMax(L *vm.Thread) int {
 	if n < 1 {
 		L.ArgError(1, "value expected")
 	}
-	L.ChargeFuel(elemFuel(int64(n)))
+	L.ChargeFuel(tabElemFuel(int64(n)))
 	best := L.Arg(1)
 	for i := 2; i <= n; i++ {
 		if v := L.Arg(i); L.LessThan(best, v) {

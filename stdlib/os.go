@@ -40,15 +40,15 @@ func OpenOSWith(st *vm.State, cfg OSConfig) *vm.Table {
 		cfg.Now = time.Now
 	}
 	if cfg.Clock == nil {
-		cfg.Clock = processClock
+		cfg.Clock = osProcessClock
 	}
 	if cfg.Exit == nil {
-		cfg.Exit = defaultExit
+		cfg.Exit = osDefaultExit
 	}
 	if cfg.Location == nil {
 		cfg.Location = time.Local
 	}
-	o := &osLib{cfg: cfg, locale: [numLocaleCats]string{"C", "C", "C", "C", "C"}}
+	o := &osLib{cfg: cfg, locale: [osNumLocaleCats]string{"C", "C", "C", "C", "C"}}
 	return st.NewLib("os", []vm.Reg{
 		{Name: "clock", Fn: o.clock},
 		{Name: "date", Fn: o.date},
@@ -66,12 +66,12 @@ func OpenOSWith(st *vm.State, cfg OSConfig) *vm.Table {
 
 type osLib struct {
 	cfg         OSConfig
-	locale      [numLocaleCats]string
+	locale      [osNumLocaleCats]string
 	guessOffset int64 // UTC offset of mktime's last result, its next first guess
 }
 
-// processClock is C's clock(): processor time of the process in seconds.
-func processClock() float64 {
+// osProcessClock is C's clock(): processor time of the process in seconds.
+func osProcessClock() float64 {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
@@ -79,7 +79,7 @@ func processClock() float64 {
 	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
 
-func defaultExit(L *vm.Thread, code int) {
+func osDefaultExit(L *vm.Thread, code int) {
 	ioFlushAll(L)
 	os.Exit(code)
 }
@@ -106,13 +106,13 @@ func osRemove(L *vm.Thread) int {
 	if err == syscall.EISDIR {
 		err = syscall.Rmdir(name)
 	}
-	return fileResult(L, err, name)
+	return ioFileResult(L, err, name)
 }
 
 func osRename(L *vm.Thread) int {
 	from := L.CheckString(1)
 	to := L.CheckString(2)
-	return errResult(L, syscall.Rename(from, to))
+	return ioErrResult(L, syscall.Rename(from, to))
 }
 
 func osTmpname(L *vm.Thread) int {
@@ -137,17 +137,17 @@ func osExecute(L *vm.Thread) int {
 	cmd.Stdout = L.State().Stdout()
 	cmd.Stderr = os.Stderr
 	ioFlushAll(L)
-	return execResult(L, cmd.Run())
+	return osExecResult(L, cmd.Run())
 }
 
-// execResult pushes what luaL_execresult does for a finished command:
+// osExecResult pushes what luaL_execresult does for a finished command:
 // true|nil, "exit"|"signal", code.
-func execResult(L *vm.Thread, err error) int {
+func osExecResult(L *vm.Thread, err error) int {
 	what, code := "exit", 0
 	if err != nil {
 		ee, ok := err.(*exec.ExitError)
 		if !ok {
-			return errResult(L, err)
+			return ioErrResult(L, err)
 		}
 		ws, _ := ee.Sys().(syscall.WaitStatus)
 		if ws.Signaled() {
@@ -189,7 +189,7 @@ func osDifftime(L *vm.Thread) int {
 // ---------------------------------------------------------------------------
 // Dates.
 
-const errTimeNotRepresentable = "time result cannot be represented in this installation"
+const osErrTimeRange = "time result cannot be represented in this installation"
 
 // breakDown converts t to broken-down time, in UTC or local time.
 func (o *osLib) breakDown(t int64, utc bool) (strftime.Tm, bool) {
@@ -224,12 +224,12 @@ func (o *osLib) date(L *vm.Thread) int {
 	}
 	tm, ok := o.breakDown(t, utc)
 	if !ok {
-		L.Errorf(errTimeNotRepresentable)
+		L.Errorf(osErrTimeRange)
 	}
 	if strings.HasPrefix(s, "*t") && (len(s) == 2 || s[2] == 0) { // C compares up to a NUL
 		tab := L.NewTable(0, 9)
 		tv := vm.TableValue(tab)
-		setAllFields(L, tv, &tm)
+		osSetAllFields(L, tv, &tm)
 		L.Push(tv)
 		return 1
 	}
@@ -242,9 +242,9 @@ func (o *osLib) date(L *vm.Thread) int {
 	return 1
 }
 
-// setAllFields stores tm in the date table v, as the reference does (with
+// osSetAllFields stores tm in the date table v, as the reference does (with
 // metamethods, and with its int arithmetic for the year).
-func setAllFields(L *vm.Thread, v vm.Value, tm *strftime.Tm) {
+func osSetAllFields(L *vm.Thread, v vm.Value, tm *strftime.Tm) {
 	set := func(k string, n int64) { L.SetIndex(v, vm.StringValue(k), vm.Int(n)) }
 	set("sec", int64(tm.Sec))
 	set("min", int64(tm.Min))
@@ -257,13 +257,13 @@ func setAllFields(L *vm.Thread, v vm.Value, tm *strftime.Tm) {
 	L.SetIndex(v, vm.StringValue("isdst"), vm.Bool(tm.IsDST))
 }
 
-// maxDateField bounds date-table fields (the reference's L_MAXDATEFIELD,
+// osMaxDateField bounds date-table fields (the reference's L_MAXDATEFIELD,
 // INT_MAX / 2), so that normalising them cannot overflow.
-const maxDateField = (1<<31 - 1) / 2
+const osMaxDateField = (1<<31 - 1) / 2
 
-// getDateField reads field key of the table at argument 1: an integer
+// osGetDateField reads field key of the table at argument 1: an integer
 // within bounds, or d when absent (d < 0: the field is required).
-func getDateField(L *vm.Thread, key string, d int64, delta int64) int64 {
+func osGetDateField(L *vm.Thread, key string, d int64, delta int64) int64 {
 	v := L.Index(L.Arg(1), vm.StringValue(key))
 	res, ok := L.ToInteger(v)
 	if !ok {
@@ -274,7 +274,7 @@ func getDateField(L *vm.Thread, key string, d int64, delta int64) int64 {
 		}
 		return d
 	}
-	if !(-maxDateField <= res && res <= maxDateField) {
+	if !(-osMaxDateField <= res && res <= osMaxDateField) {
 		L.Errorf("field '%s' is out-of-bound", key)
 	}
 	return res - delta
@@ -287,12 +287,12 @@ func (o *osLib) time(L *vm.Thread) int {
 	}
 	L.CheckType(1, vm.TypeTable)
 	L.SetTop(1)
-	sec := getDateField(L, "sec", 0, 0)
-	minute := getDateField(L, "min", 0, 0)
-	hour := getDateField(L, "hour", 12, 0)
-	day := getDateField(L, "day", -1, 0)
-	month := getDateField(L, "month", -1, 1) + 1
-	year := getDateField(L, "year", -1, 1900) + 1900
+	sec := osGetDateField(L, "sec", 0, 0)
+	minute := osGetDateField(L, "min", 0, 0)
+	hour := osGetDateField(L, "hour", 12, 0)
+	day := osGetDateField(L, "day", -1, 0)
+	month := osGetDateField(L, "month", -1, 1) + 1
+	year := osGetDateField(L, "year", -1, 1900) + 1900
 	isdst := -1
 	if v := L.Index(L.Arg(1), vm.StringValue("isdst")); !v.IsNil() {
 		isdst = 0
@@ -302,10 +302,10 @@ func (o *osLib) time(L *vm.Thread) int {
 	}
 	t, tm, ok := o.mktime(year, month, day, hour, minute, sec, isdst)
 	if ok {
-		setAllFields(L, L.Arg(1), &tm)
+		osSetAllFields(L, L.Arg(1), &tm)
 	}
 	if !ok || t == -1 {
-		L.Errorf(errTimeNotRepresentable)
+		L.Errorf(osErrTimeRange)
 	}
 	L.Push(vm.Int(t))
 	return 1
@@ -378,13 +378,13 @@ func (o *osLib) mktime(year, month, day, hour, minute, sec int64, isdst int) (in
 // Locales: only the C locale exists ("POSIX" and "C.UTF-8" are its
 // aliases here).
 
-var localeCats = []string{"all", "collate", "ctype", "monetary", "numeric", "time"}
+var osLocaleCats = []string{"all", "collate", "ctype", "monetary", "numeric", "time"}
 
-const numLocaleCats = 5 // collate, ctype, monetary, numeric, time
+const osNumLocaleCats = 5 // collate, ctype, monetary, numeric, time
 
-// localeEnv is the locale "" selects for category cat, from the
+// osLocaleEnv is the locale "" selects for category cat, from the
 // environment as setlocale(3) reads it.
-func localeEnv(cat string) string {
+func osLocaleEnv(cat string) string {
 	if v := os.Getenv("LC_ALL"); v != "" {
 		return v
 	}
@@ -397,7 +397,7 @@ func localeEnv(cat string) string {
 	return "C"
 }
 
-func knownLocale(name string) bool {
+func osKnownLocale(name string) bool {
 	switch name {
 	case "C", "POSIX", "C.UTF-8", "C.utf8":
 		return true
@@ -413,7 +413,7 @@ func (o *osLib) setlocale(L *vm.Thread) int {
 	}
 	catName := L.OptString(2, "all")
 	cat := -1
-	for i, c := range localeCats {
+	for i, c := range osLocaleCats {
 		if c == catName {
 			cat = i - 1
 		}
@@ -426,13 +426,13 @@ func (o *osLib) setlocale(L *vm.Thread) int {
 		cats = []int{0, 1, 2, 3, 4}
 	}
 	if !query {
-		var names [numLocaleCats]string
+		var names [osNumLocaleCats]string
 		for _, c := range cats {
 			n := name
 			if n == "" {
-				n = localeEnv(localeCats[c+1])
+				n = osLocaleEnv(osLocaleCats[c+1])
 			}
-			if !knownLocale(n) {
+			if !osKnownLocale(n) {
 				L.Push(vm.Nil)
 				return 1
 			}

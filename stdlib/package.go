@@ -82,9 +82,9 @@ func pkgEnvPath(noenv bool, env1, env2, def string) string {
 	return strings.ReplaceAll(path, "\x01", def)
 }
 
-// pkgReadable reports whether fopen(name, "r") would succeed.
+// pkgReadable reports whether ioFopen(name, "r") would succeed.
 func pkgReadable(name string) bool {
-	f, err := os.Open(cString(name))
+	f, err := os.Open(ioCString(name))
 	if err != nil {
 		return false
 	}
@@ -204,7 +204,7 @@ func pkgSearcherCroot(L *vm.Thread, pkg *vm.Table) int {
 // and a first line starting with '#' are skipped). It returns the function,
 // or an error message.
 func pkgLoadFile(L *vm.Thread, filename string) (vm.Value, string) {
-	data, err := os.ReadFile(cString(filename))
+	data, err := os.ReadFile(ioCString(filename))
 	if err != nil {
 		what := "read"
 		if os.IsNotExist(err) || os.IsPermission(err) {

@@ -168,7 +168,7 @@ func tabConcat(L *vm.Thread) int {
 		if !ok {
 			L.Errorf("invalid value (%s) at index %d in table for 'concat'", tabTypeName(L, v), i)
 		}
-		L.ChargeFuel(elemFuel(1) + vm.ByteCost(len(s)+len(sep)))
+		L.ChargeFuel(tabElemFuel(1) + vm.ByteCost(len(s)+len(sep)))
 		parts = append(parts, s)
 		total += len(s)
 	}
@@ -207,7 +207,7 @@ func tabTypeName(L *vm.Thread, v vm.Value) string {
 
 func tabPack(L *vm.Thread) int {
 	n := L.NArgs()
-	L.ChargeFuel(elemFuel(int64(n)))
+	L.ChargeFuel(tabElemFuel(int64(n)))
 	t := L.NewTable(n, 1)
 	for i, v := range L.Args() {
 		t.Set(vm.Int(int64(i+1)), v)
@@ -216,10 +216,6 @@ func tabPack(L *vm.Thread) int {
 	L.Push(vm.TableValue(t))
 	return 1
 }
-
-// tabMaxUnpack bounds the number of values unpack may push, as the
-// reference's lua_checkstack does (LUAI_MAXSTACK slots per thread).
-const tabMaxUnpack = 1000000
 
 func tabUnpack(L *vm.Thread) int {
 	t := L.Arg(1)
@@ -234,12 +230,12 @@ func tabUnpack(L *vm.Thread) int {
 		return 0 // empty range
 	}
 	n := uint64(e) - uint64(i) // number of elements minus 1 (avoids overflow)
-	if n >= tabMaxUnpack-uint64(L.Top()) {
+	// lua_checkstack also keeps EXTRA_STACK (5) slots free
+	if n >= math.MaxInt32 || !L.TryCheckStack(int(n+1)+5) {
 		L.Errorf("too many results to unpack")
 	}
 	n++
-	L.ChargeFuel(elemFuel(int64(n)))
-	L.CheckStack(int(n))
+	L.ChargeFuel(tabElemFuel(int64(n)))
 	for ; i < e; i++ { // push t[i..e-1] (avoids overflow)
 		L.Push(tabGet(L, t, i))
 	}
@@ -286,7 +282,7 @@ func (s *tabSorter) set(i int64, v vm.Value) { tabSet(s.L, s.t, i, v) }
 
 // lt compares a < b with the comparator or the < operator.
 func (s *tabSorter) lt(a, b vm.Value) bool {
-	s.L.ChargeFuel(elemFuel(1))
+	s.L.ChargeFuel(tabElemFuel(1))
 	if s.less.IsNil() {
 		return s.L.LessThan(a, b)
 	}
@@ -300,7 +296,7 @@ func (s *tabSorter) randomizePivot() uint32 {
 	return s.seed>>1 | 1
 }
 
-func choosePivot(lo, up int64, rnd uint32) int64 {
+func tabChoosePivot(lo, up int64, rnd uint32) int64 {
 	r4 := (up - lo) / 4 // range/4
 	return int64(uint64(rnd)%uint64(r4*2)) + lo + r4
 }
@@ -320,7 +316,7 @@ func (s *tabSorter) sort(lo, up int64, rnd uint32) {
 		if up-lo < tabSortRanLimit || rnd == 0 {
 			p = (lo + up) / 2
 		} else {
-			p = choosePivot(lo, up, rnd)
+			p = tabChoosePivot(lo, up, rnd)
 		}
 		ap, alo := s.get(p), s.get(lo)
 		if s.lt(ap, alo) { // a[p] < a[lo]?
@@ -394,8 +390,8 @@ func (s *tabSorter) partition(lo, up int64, pivot vm.Value) int64 {
 
 // Fuel for library work, in the units of vm/cost.go.
 
-// elemFuel is the fuel for n elements read, written, moved or compared.
-func elemFuel(n int64) int64 {
+// tabElemFuel is the fuel for n elements read, written, moved or compared.
+func tabElemFuel(n int64) int64 {
 	if n > math.MaxInt64/vm.CostPerElement {
 		return math.MaxInt64
 	}

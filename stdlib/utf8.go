@@ -86,8 +86,10 @@ func utf8Codepoint(L *vm.Thread) int {
 	if pose-posi >= 1<<31-1 {
 		L.Errorf("string slice too long")
 	}
-	L.ChargeFuel(vm.ByteCost(int(pose-posi+1)) + elemFuel(pose-posi+1))
-	L.CheckStack(int(pose - posi + 1))
+	L.ChargeFuel(vm.ByteCost(int(pose-posi+1)) + tabElemFuel(pose-posi+1))
+	if !L.TryCheckStack(int(pose - posi + 1)) {
+		L.Errorf("stack overflow (string slice too long)")
+	}
 	n := 0
 	for i := int(posi - 1); i < int(pose); {
 		code, size, ok := utf8x.Decode(s, i)
@@ -103,7 +105,7 @@ func utf8Codepoint(L *vm.Thread) int {
 
 func utf8Char(L *vm.Thread) int {
 	n := L.NArgs()
-	L.ChargeFuel(elemFuel(int64(n)))
+	L.ChargeFuel(tabElemFuel(int64(n)))
 	buf := make([]byte, 0, 4*n)
 	for i := 1; i <= n; i++ {
 		code := L.CheckInteger(i)
