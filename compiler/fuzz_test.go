@@ -12,100 +12,23 @@ import (
 	"github.com/moonfuel/moonfuel/parser"
 )
 
-// verify checks structural invariants of a prototype: operands in range,
-// jumps inside the code, tests followed by jumps, and so on.
+// verify checks what the compiler's own output must satisfy: Verify's
+// invariants, and line information for every instruction of every function.
 func verify(p *Proto) error {
-	n := len(p.Code)
-	if n == 0 || p.Code[n-1].Op() != OpReturn {
-		return fmt.Errorf("function does not end with RETURN")
+	if err := Verify(p); err != nil {
+		return err
 	}
-	if len(p.LineInfo) != n {
-		return fmt.Errorf("line info has %d entries for %d instructions", len(p.LineInfo), n)
-	}
-	if p.MaxStackSize > MaxRegisters || p.MaxStackSize < p.NumParams {
-		return fmt.Errorf("bad MaxStackSize %d", p.MaxStackSize)
-	}
-	reg := func(pc, r int) error {
-		if r >= p.MaxStackSize {
-			return fmt.Errorf("pc %d: register %d beyond frame size %d", pc, r, p.MaxStackSize)
-		}
-		return nil
-	}
-	rk := func(pc, x int) error {
-		if IsK(x) {
-			if IndexK(x) >= len(p.Constants) {
-				return fmt.Errorf("pc %d: constant %d out of range", pc, IndexK(x))
-			}
-			return nil
-		}
-		return reg(pc, x)
-	}
-	for pc, i := range p.Code {
-		op := i.Op()
-		if int(op) >= NumOpcodes {
-			return fmt.Errorf("pc %d: bad opcode %d", pc, op)
-		}
-		info := OpInfos[op]
-		if info.Test {
-			if pc+1 >= n || p.Code[pc+1].Op() != OpJmp {
-				return fmt.Errorf("pc %d: %s not followed by JMP", pc, info.Name)
-			}
-		}
-		var err error
-		switch op {
-		case OpJmp, OpForLoop, OpForPrep, OpTForLoop:
-			t := pc + 1 + i.SBx()
-			if t < 0 || t >= n {
-				return fmt.Errorf("pc %d: jump to %d out of range", pc, t)
-			}
-		case OpLoadK:
-			if i.Bx() >= len(p.Constants) {
-				return fmt.Errorf("pc %d: constant out of range", pc)
-			}
-		case OpLoadKX:
-			if pc+1 >= n || p.Code[pc+1].Op() != OpExtraArg || p.Code[pc+1].Ax() >= len(p.Constants) {
-				return fmt.Errorf("pc %d: bad LOADKX", pc)
-			}
-		case OpGetUpval, OpSetUpval:
-			if i.B() >= len(p.Upvalues) {
-				return fmt.Errorf("pc %d: upvalue out of range", pc)
-			}
-		case OpGetTabUp:
-			if i.B() >= len(p.Upvalues) {
-				return fmt.Errorf("pc %d: upvalue out of range", pc)
-			}
-			err = rk(pc, i.C())
-		case OpSetTabUp:
-			if i.A() >= len(p.Upvalues) {
-				return fmt.Errorf("pc %d: upvalue out of range", pc)
-			}
-			if err = rk(pc, i.B()); err == nil {
-				err = rk(pc, i.C())
-			}
-		case OpClosure:
-			if i.Bx() >= len(p.Protos) {
-				return fmt.Errorf("pc %d: closure out of range", pc)
-			}
-		case OpSetTable, OpAdd, OpSub, OpMul, OpMod, OpPow, OpDiv, OpIDiv, OpBAnd, OpBOr,
-			OpBXor, OpShl, OpShr, OpEq, OpLt, OpLe:
-			if err = rk(pc, i.B()); err == nil {
-				err = rk(pc, i.C())
-			}
-		}
-		if err != nil {
-			return err
-		}
-		if info.SetsA || op == OpSetTable || op == OpTest || op == OpCall || op == OpReturn {
-			if op != OpSetTabUp && op != OpJmp && op != OpExtraArg {
-				if err := reg(pc, i.A()); err != nil && !(op == OpReturn && i.B() == 1) {
-					return err
-				}
-			}
-		}
+	return checkLineInfo(p)
+}
+
+func checkLineInfo(p *Proto) error {
+	if len(p.LineInfo) != len(p.Code) {
+		return fmt.Errorf("function at line %d: line info has %d entries for %d instructions",
+			p.LineDefined, len(p.LineInfo), len(p.Code))
 	}
 	for _, c := range p.Protos {
-		if err := verify(c); err != nil {
-			return fmt.Errorf("function at line %d: %w", c.LineDefined, err)
+		if err := checkLineInfo(c); err != nil {
+			return err
 		}
 	}
 	return nil
