@@ -273,7 +273,11 @@ func mathMin(L *vm.Thread) int {
 	L.ChargeFuel(tabElemFuel(int64(n)))
 	best := L.Arg(1)
 	for i := 2; i <= n; i++ {
-		if v := L.Arg(i); L.LessThan(v, best) {
+		v := L.Arg(i)
+		if v.IsString() && best.IsString() {
+			L.ChargeFuel(vm.ByteCost(min(len(v.AsString()), len(best.AsString()))))
+		}
+		if L.LessThan(v, best) {
 			best = v
 		}
 	}
@@ -289,7 +293,11 @@ func mathMax(L *vm.Thread) int {
 	L.ChargeFuel(tabElemFuel(int64(n)))
 	best := L.Arg(1)
 	for i := 2; i <= n; i++ {
-		if v := L.Arg(i); L.LessThan(best, v) {
+		v := L.Arg(i)
+		if v.IsString() && best.IsString() {
+			L.ChargeFuel(vm.ByteCost(min(len(v.AsString()), len(best.AsString()))))
+		}
+		if L.LessThan(best, v) {
 			best = v
 		}
 	}

@@ -284,6 +284,9 @@ func (s *tabSorter) set(i int64, v vm.Value) { tabSet(s.L, s.t, i, v) }
 func (s *tabSorter) lt(a, b vm.Value) bool {
 	s.L.ChargeFuel(tabElemFuel(1))
 	if s.less.IsNil() {
+		if a.IsString() && b.IsString() { // comparing strings scans them
+			s.L.ChargeFuel(vm.ByteCost(min(len(a.AsString()), len(b.AsString()))))
+		}
 		return s.L.LessThan(a, b)
 	}
 	return !s.L.Call1(s.less, a, b).IsFalsy()
