@@ -17,12 +17,9 @@ import (
 // (never counted as a pass) and a listed script that passes is reported so
 // that it can be removed from the list. Keep it short and shrinking.
 var corpusKnownFailures = map[string]string{
-	"base_collectgarbage":  "collectgarbage(\"stop\") does not stop the collector (isrunning stays true)",
 	"base_getsetmetatable": "setmetatable's argument error adds \", got string\" to \"nil or table expected\"",
 	"bitwise_coercion":     "message reads \"number has no integer representation (local 'f')\" instead of \"number (local 'f') has no...\"",
 	"coro_status":          "coroutine.status's argument error says \"coroutine expected\" instead of lua5.3's \"thread expected\"",
-	"meta_gc_finalizer":    "__gc finalizers do not run on collectgarbage() or at exit",
-	"meta_gc_weak":         "weak tables are not cleared by collectgarbage()",
 	"meta_metatable_field": "setmetatable's argument error adds \", got number\"",
 	"syntax_err_limits":    "\"too many local variables\" lacks the \"near <eof>\" part",
 	"table_next":           "pairs(t) does not return the global next as its iterator",
