@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/moonfuel/moonfuel/vm"
 )
@@ -24,7 +25,8 @@ func libState(out *strings.Builder) *vm.State {
 	OpenTable(st)
 	OpenMath(st)
 	OpenUTF8(st)
-	OpenOS(st)
+	// The .out files were made with TZ=UTC: local time is UTC here too.
+	OpenOSWith(st, OSConfig{Location: time.UTC})
 	OpenIO(st)
 	return st
 }
