@@ -297,6 +297,9 @@ type (
 		Conds  []Expr
 		Blocks []*Block
 		Else   *Block // nil when absent
+		// ThenLines[i] is the line of the 'then' after Conds[i] (lua5.3's
+		// line for the test and jump); nil or 0 when unknown.
+		ThenLines []int
 	}
 	// NumericFor is 'for Var = Start, Limit [, Step] do Body end'. Its
 	// line is the line of 'for' (lua5.3's line for the FORLOOP).

@@ -377,7 +377,11 @@ func (fs *funcState) ifStat(s *ast.If) {
 		if i > 0 {
 			fs.c.touch(s.Blocks[i-1].EndLine) // 'elseif'
 		}
-		fs.testThenBlock(cnd, s.Blocks[i], &escape, i+1 < len(s.Conds) || s.Else != nil)
+		thenLine := 0
+		if i < len(s.ThenLines) {
+			thenLine = s.ThenLines[i]
+		}
+		fs.testThenBlock(cnd, thenLine, s.Blocks[i], &escape, i+1 < len(s.Conds) || s.Else != nil)
 	}
 	if s.Else != nil {
 		fs.c.touch(s.Blocks[len(s.Blocks)-1].EndLine) // 'else'
@@ -394,10 +398,11 @@ func endLineOf(s *ast.If) int {
 	return s.Blocks[len(s.Blocks)-1].EndLine
 }
 
-func (fs *funcState) testThenBlock(cnd ast.Expr, b *ast.Block, escape *int, more bool) {
+func (fs *funcState) testThenBlock(cnd ast.Expr, thenLine int, b *ast.Block, escape *int, more bool) {
 	var bl blockCnt
 	var v expDesc
 	fs.expr(cnd, &v)
+	fs.c.touch(thenLine) // the test comes after 'then', as in luac
 	var jf int
 	stmts := b.Stmts
 	if len(stmts) > 0 && isGotoOrBreak(stmts[0]) {

@@ -259,6 +259,7 @@ func (p *parser) ifStat(line int) *ast.If {
 	for {
 		p.next() // 'if' or 'elseif'
 		s.Conds = append(s.Conds, p.expr())
+		s.ThenLines = append(s.ThenLines, p.line())
 		p.checkNext(lexer.Then)
 		s.Blocks = append(s.Blocks, p.block())
 		if p.t.Tok != lexer.Elseif {

@@ -137,6 +137,9 @@ func (L *Thread) precall(fi int, nres int, flags uint16) int {
 			ci.nres = nres
 			ci.flags = cistLua | flags
 			L.top = ci.top
+			if L.hook != nil {
+				L.callHook(ci) // hook.go
+			}
 			return preReload
 		case kindGoFunction:
 			g := (*goFunction)(fv.p)
@@ -157,6 +160,9 @@ func (L *Thread) precall(fi int, nres int, flags uint16) int {
 			ci.gf = g
 			ci.nres = nres
 			ci.flags = flags
+			if L.hook != nil {
+				L.callHook(ci) // hook.go
+			}
 			n := g.fn(L)
 			if L.yieldReq {
 				L.yieldReq = false
@@ -184,6 +190,9 @@ func (L *Thread) precall(fi int, nres int, flags uint16) int {
 // the frame and sets top (after all results when all were wanted, else the
 // caller's frame top for Lua callers).
 func (L *Thread) postcall(ci *callInfo, first, n int) {
+	if L.hook != nil {
+		L.retHook(ci, first, n) // hook.go
+	}
 	res := ci.fn
 	want := ci.nres
 	L.ci = ci.prev

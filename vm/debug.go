@@ -196,6 +196,9 @@ func (L *Thread) calledName(ci *callInfo) (string, string) {
 	if prev == nil || prev.cl == nil || prev == &L.baseCi {
 		return "", ""
 	}
+	if prev.flags&cistHooked != 0 {
+		return "?", "hook" // called by a hook (hook.go)
+	}
 	return funcNameFromCode(prev)
 }
 

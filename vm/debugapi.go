@@ -80,6 +80,9 @@ func FuncInfo(fn Value) DebugInfo {
 		info.LineDefined = -1
 		info.LastLineDefined = -1
 		info.IsVararg = true
+		if g := fn.asGoFunction(); g != nil {
+			info.NUps = len(goUpvalues(g))
+		}
 		return info
 	}
 	p := cl.p
@@ -212,3 +215,110 @@ func (L *Thread) Traceback(msg string, level int) string { return L.traceback(ms
 // MetatableOf returns the metatable of any value (debug.getmetatable: no
 // __metatable protection).
 func (st *State) MetatableOf(v Value) *Table { return st.metatable(v) }
+
+// goUpvalues returns the upvalues of a Go function as Lua sees them: the
+// values a Go closure holds (NewGoClosure), or the coroutine of a
+// coroutine.wrap function.
+func goUpvalues(g *goFunction) []Value {
+	if len(g.refs) > 0 {
+		return g.refs
+	}
+	if g.special == spWrap {
+		return []Value{g.up}
+	}
+	return nil
+}
+
+// UpvalueAt returns the name and value of upvalue n (1-based) of fn, as
+// lua_getupvalue: a Lua function's upvalues have their names ("(*no
+// name)" when the chunk was stripped), a Go function's are named "". ok
+// is false when fn has no upvalue n.
+func UpvalueAt(fn Value, n int) (name string, v Value, ok bool) {
+	if cl := fn.asClosure(); cl != nil {
+		if n < 1 || n > len(cl.upvals) {
+			return "", Nil, false
+		}
+		return UpvalueName(fn, n-1), *cl.upvals[n-1].v, true
+	}
+	if g := fn.asGoFunction(); g != nil {
+		ups := goUpvalues(g)
+		if n < 1 || n > len(ups) {
+			return "", Nil, false
+		}
+		return "", ups[n-1], true
+	}
+	return "", Nil, false
+}
+
+// SetUpvalueAt assigns upvalue n (1-based) of fn and returns its name, as
+// lua_setupvalue; ok is false (and nothing is assigned) when fn has no
+// upvalue n.
+func SetUpvalueAt(fn Value, n int, v Value) (name string, ok bool) {
+	if cl := fn.asClosure(); cl != nil {
+		if n < 1 || n > len(cl.upvals) {
+			return "", false
+		}
+		*cl.upvals[n-1].v = v
+		return UpvalueName(fn, n-1), true
+	}
+	if g := fn.asGoFunction(); g != nil {
+		if n < 1 || n > len(goUpvalues(g)) {
+			return "", false
+		}
+		if len(g.refs) > 0 {
+			g.refs[n-1] = v
+		} else {
+			g.up = v
+		}
+		return "", true
+	}
+	return "", false
+}
+
+// UpvalueIdentity returns a value identifying upvalue n (1-based) of fn
+// (debug.upvalueid): the same userdata for every closure that shares the
+// upvalue, Nil when fn has no upvalue n. The identities are kept for the
+// state's lifetime.
+func (L *Thread) UpvalueIdentity(fn Value, n int) Value {
+	var key any
+	if cl := fn.asClosure(); cl != nil {
+		if n < 1 || n > len(cl.upvals) {
+			return Nil
+		}
+		key = cl.upvals[n-1]
+	} else if g := fn.asGoFunction(); g != nil {
+		ups := goUpvalues(g)
+		if n < 1 || n > len(ups) {
+			return Nil
+		}
+		if len(g.refs) > 0 {
+			key = &g.refs[n-1]
+		} else {
+			key = g
+		}
+	} else {
+		return Nil
+	}
+	st := L.st
+	if st.dbg == nil {
+		st.dbg = &debugState{}
+	}
+	if st.dbg.ids == nil {
+		st.dbg.ids = make(map[any]*Userdata)
+	}
+	u := st.dbg.ids[key]
+	if u == nil {
+		u = L.NewUserdata(nil)
+		st.dbg.ids[key] = u
+	}
+	return UserdataValue(u)
+}
+
+// UserValue returns the Lua value associated with u (lua_getuservalue).
+func (u *Userdata) UserValue() Value { return u.user }
+
+// SetUserValue associates v with u (lua_setuservalue).
+func (u *Userdata) SetUserValue(v Value) { u.user = v }
+
+// IsGoFunction reports whether v is a function written in Go.
+func (v Value) IsGoFunction() bool { return v.kind() == kindGoFunction }

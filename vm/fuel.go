@@ -94,6 +94,11 @@ func (st *State) refuelFor(n int64) {
 			throw(ErrFuelExhausted)
 		}
 		take := int64(fuelSlice)
+		if st.trapping() {
+			// line or count hooks: only what is needed, so that the
+			// loop traps before the next instruction (hook.go)
+			take = n - st.fuel
+		}
 		if take > st.reserve {
 			take = st.reserve
 		}

@@ -52,6 +52,9 @@ newframe:
 				st.runFinalizersInLoop(L, ci)
 				goto reload
 			}
+			if st.trapping() && L.hookTrap(ci, pc) { // hook.go: line and count hooks
+				stack = L.stack
+			}
 			fuel = st.fuel - CostInstruction
 		}
 		i := code[pc]
@@ -602,7 +605,16 @@ newframe:
 				fuel -= int64(n) * CostPerElement
 			}
 			flags, nres := ci.flags, ci.nres
-			L.postcall(ci, ra, n)
+			if L.hook != nil {
+				// hook.go: the return hook (in postcall) sees the frame
+				// and spends from the state's fuel
+				st.fuel = fuel
+				ci.pc = pc
+				L.postcall(ci, ra, n)
+				fuel = st.fuel
+			} else {
+				L.postcall(ci, ra, n)
+			}
 			if flags&(cistFresh|cistFinishOp) == 0 && L.ci.flags&cistLua != 0 {
 				ci = L.ci
 				if nres >= 0 {

@@ -70,6 +70,7 @@ type State struct {
 	// ext holds the host's extra limits and suspension (limits.go).
 	frameCap int
 	ext      limitState
+	dbg      *debugState // hooks and upvalue identities (hook.go)
 }
 
 // Thread is a Lua thread (a coroutine, or the state's main thread). Go
@@ -95,9 +96,10 @@ type Thread struct {
 	// yield request from a Go function (see Yield)
 	yieldReq bool
 	yieldN   int
-	fn       Value  // the coroutine's body (until started)
-	gcMark   uint32 // collector: epoch of the last mark (gcmark.go)
-	inTwups  bool   // collector: in the list of threads with open upvalues
+	fn       Value      // the coroutine's body (until started)
+	gcMark   uint32     // collector: epoch of the last mark (gcmark.go)
+	inTwups  bool       // collector: in the list of threads with open upvalues
+	hook     *hookState // debug hook (hook.go), nil when none
 }
 
 type threadStatus uint8
@@ -121,6 +123,7 @@ const (
 	cistYield                // Go frame that yielded (resumed values become its results)
 	cistNoYield              // called from Go through Call: not yieldable
 	cistLeLt                 // __le emulated by not __lt: negate the result
+	cistHooked               // a hook is running for this frame (hook.go)
 )
 
 // callInfo is a call frame. Frames form a doubly linked list that is reused

@@ -324,6 +324,7 @@ func (in *interp) openLibs() {
 	stdlib.OpenString(st)
 	stdlib.OpenMath(st)
 	stdlib.OpenUTF8(st)
+	stdlib.OpenDebug(st)
 }
 
 // createArgTable builds the global arg as lua.c does: the script at index
