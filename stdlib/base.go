@@ -457,7 +457,11 @@ func readSource(L *vm.Thread, filename string) (string, string, string) {
 		return "", "", "cannot " + what + " " + filename + ": " + msg
 	}
 	L.ChargeString(len(data))
-	return lexer.SkipFileHeader(string(data)), chunkname, ""
+	src := lexer.SkipFileHeader(string(data))
+	if strings.HasPrefix(strings.TrimPrefix(string(data), "\xEF\xBB\xBF"), "#") && strings.HasPrefix(src, "\n\x1b") {
+		src = src[1:] // a binary chunk after a '#' line, as lua.c allows
+	}
+	return src, chunkname, ""
 }
 
 func baseLoadfile(L *vm.Thread) int {

@@ -244,10 +244,19 @@ func strChar(L *vm.Thread) int {
 	return 1
 }
 
+// strDump is string.dump(f [, strip]): f's prototype as a Lua 5.3 binary
+// chunk (vm.DumpFunction); Go functions cannot be dumped. The chunk's size
+// is bounded by the prototype's, which is already in memory.
 func strDump(L *vm.Thread) int {
 	L.CheckType(1, vm.TypeFunction)
-	L.Errorf("unable to dump given function")
-	return 0
+	b, err := vm.DumpFunction(L.Arg(1), !L.Arg(2).IsFalsy())
+	if err != nil {
+		L.Errorf("unable to dump given function")
+	}
+	L.ChargeString(len(b))
+	L.ChargeFuel(vm.ByteCost(len(b)))
+	L.Push(vm.StringValue(ownedString(b)))
+	return 1
 }
 
 // ---------------------------------------------------------------------------
