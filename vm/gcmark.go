@@ -55,6 +55,7 @@ const (
 // gcState is the collector's part of a State.
 type gcState struct {
 	epoch  uint32
+	depth  int     // eager traversal depth (markValue)
 	gray   []Value // marked objects not yet traversed
 	strs   ptrSet  // string data counted this cycle
 	live   int64
@@ -218,9 +219,21 @@ func (st *State) markValue(v Value) {
 		}
 		T.gcMark = e
 	}
-	st.gc.marked++
-	st.gc.gray = append(st.gc.gray, v)
+	g := &st.gc
+	g.marked++
+	if g.depth < eagerDepth {
+		// traverse now, while the object's header is in the cache (a
+		// bounded recursion; deeper objects wait on the gray stack)
+		g.depth++
+		st.traverse(v)
+		g.depth--
+		return
+	}
+	g.gray = append(g.gray, v)
 }
+
+// eagerDepth bounds the recursion of markValue's eager traversals.
+const eagerDepth = 8
 
 func (st *State) markTable(t *Table) {
 	if t != nil {
@@ -251,28 +264,34 @@ func (st *State) propagate() {
 	for len(g.gray) > 0 {
 		v := g.gray[len(g.gray)-1]
 		g.gray = g.gray[:len(g.gray)-1]
-		switch v.kind() {
-		case kindTable:
-			st.traverseTable((*Table)(v.p))
-		case kindLuaFunction:
-			st.traverseClosure((*Closure)(v.p))
-		case kindGoFunction:
-			gf := (*goFunction)(v.p)
-			if gf.dyn {
-				g.live += sizeGoFunction
-			}
-			st.markValue(gf.up)
-			for _, r := range gf.refs {
-				st.markValue(r)
-			}
-		case kindUserdata:
-			u := (*Userdata)(v.p)
-			g.live += sizeUserdata
-			st.markTable(u.meta)
-			st.markValue(u.user)
-		case kindThread:
-			st.traverseThread((*Thread)(v.p))
+		st.traverse(v)
+	}
+}
+
+// traverse counts a marked object and marks what it refers to.
+func (st *State) traverse(v Value) {
+	g := &st.gc
+	switch v.kind() {
+	case kindTable:
+		st.traverseTable((*Table)(v.p))
+	case kindLuaFunction:
+		st.traverseClosure((*Closure)(v.p))
+	case kindGoFunction:
+		gf := (*goFunction)(v.p)
+		if gf.dyn {
+			g.live += sizeGoFunction
 		}
+		st.markValue(gf.up)
+		for _, r := range gf.refs {
+			st.markValue(r)
+		}
+	case kindUserdata:
+		u := (*Userdata)(v.p)
+		g.live += sizeUserdata
+		st.markTable(u.meta)
+		st.markValue(u.user)
+	case kindThread:
+		st.traverseThread((*Thread)(v.p))
 	}
 }
 
