@@ -1,0 +1,13 @@
+-- constant expressions (which a compiler may fold) give the same results as at run time
+print(0x7fffffffffffffff + 1, -(-9223372036854775807 - 1), 9223372036854775807 * 2)
+print(2^63, 2^-1074, 1 << 63, 1 << 64, -1 >> 1, ~0, ~5 & 0xff)
+print(7 // 2, -7 // 2, 7 % -3, 7.0 // 0, -7 // 0.0, 0.0 / 0 ~= 0.0 / 0)
+print(-0.0, 0.0 * -1, 1 / (-0.0), 1 / (0.0 * -1), -(0.0))
+print(3 | 1.0, 2.0 ^ 2, 10 / 2, 3 - 3.0, "10" + 1, "3" * "4")
+print(pcall(load("return 1 // 0")))
+print(pcall(load("return 1 % 0")))
+print(pcall(load("return 1.5 | 0")))
+print(pcall(load("return 2^63 | 0")))
+print(pcall(load("return 'a' + 1")))
+print(1 == 1.0, "1" == 1, 0.1 + 0.2 == 0.3, 2^53 == 2^53 + 1)
+print(#"abc" + 1, -#"abc", not nil == true, "a" .. "b" .. 1 .. 2.0)
