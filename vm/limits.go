@@ -3,7 +3,6 @@ package vm
 import (
 	"errors"
 	"fmt"
-	"strings"
 )
 
 // This file holds what a host running untrusted code (the sandbox package)
@@ -96,14 +95,15 @@ func (st *State) noteHalt() {
 	}
 	for ci := L.ci; ci != &L.baseCi && ci != nil; ci = ci.prev {
 		if ci.cl != nil {
-			st.ext.haltWhere = strings.TrimSuffix(L.whereCI(ci), ": ")
+			line := currentLine(ci)
+			if st.atBoundary && ci == L.ci && ci.pc < len(ci.cl.p.LineInfo) {
+				// stopped before the instruction at pc
+				line = int(ci.cl.p.LineInfo[ci.pc])
+			}
+			st.ext.haltWhere = chunkID(ci.cl.p.Source) + ":" + itoa(line)
 			return
 		}
 	}
-}
-
-func (L *Thread) whereCI(ci *callInfo) string {
-	return chunkID(ci.cl.p.Source) + ":" + itoa(currentLine(ci)) + ": "
 }
 
 // SetOverdraft lets builtins (and Lua code called from builtins) take up to
