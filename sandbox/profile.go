@@ -217,7 +217,7 @@ type Clock interface {
 
 type realClock struct{}
 
-func (realClock) Now() time.Time  { return time.Now() }
+func (realClock) Now() time.Time { return time.Now() }
 func (realClock) Clock() float64 { return float64(time.Now().UnixNano()) / 1e9 }
 
 // VirtualEpoch is the time a virtual clock starts at.
