@@ -71,8 +71,6 @@ arg = arg or {[0] = "lua5.3"}
 // Remove an entry once its owner's part passes it.
 var libFilesSkips = []struct{ from, to, why, with string }{
 	{"f = coroutine.wrap(dofile)", "assert(f(200) == 100 + 200 * 101)", "base: yielding inside dofile", ""},
-	{"-- loading binary file\n", "assert(a == 20 and b == \"\\0\\0\\0\" and c == nil)\nassert(os.remove(file))",
-		"string: string.dump and binary chunks", ""},
 }
 
 func libPatchFiles(t *testing.T, code string) string {

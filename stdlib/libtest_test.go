@@ -25,6 +25,7 @@ func libState(out *strings.Builder) *vm.State {
 	OpenTable(st)
 	OpenMath(st)
 	OpenUTF8(st)
+	OpenDebug(st)
 	// The .out files were made with TZ=UTC: local time is UTC here too.
 	OpenOSWith(st, OSConfig{Location: time.UTC})
 	OpenIO(st)
