@@ -23,9 +23,11 @@ type OSConfig struct {
 	Now func() time.Time
 	// Clock returns the processor time used, in seconds (os.clock).
 	Clock func() float64
-	// Exit ends the program with a status (os.exit). The default flushes
-	// the io library's open files and calls os.Exit.
-	Exit func(L *vm.Thread, code int)
+	// Exit ends the program with a status (os.exit); close asks for the
+	// state to be closed first (its finalizers run). The default closes
+	// the state when asked, flushes the io library's open files and calls
+	// os.Exit.
+	Exit func(L *vm.Thread, code int, close bool)
 	// Location is the local time zone; nil means time.Local.
 	Location *time.Location
 }
@@ -79,7 +81,10 @@ func osProcessClock() float64 {
 	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
 
-func osDefaultExit(L *vm.Thread, code int) {
+func osDefaultExit(L *vm.Thread, code int, close bool) {
+	if close {
+		L.State().Close() // as lua_close: pending finalizers run
+	}
 	ioFlushAll(L)
 	os.Exit(code)
 }
@@ -175,7 +180,7 @@ func (o *osLib) exit(L *vm.Thread) int {
 	} else {
 		code = int(L.OptInteger(1, 0))
 	}
-	o.cfg.Exit(L, code)
+	o.cfg.Exit(L, code, !L.Arg(2).IsFalsy())
 	return 0
 }
 
