@@ -359,7 +359,9 @@ func strGmatch(L *vm.Thread) int {
 	g := &gmatchState{}
 	L.ChargeMemory(int64(unsafe.Sizeof(*g)))
 	g.it.ResetGmatch(s, p, matchChunk)
-	L.Push(L.NewGoFunction("gmatch_aux", g.next))
+	// the subject, the pattern and the position are its upvalues, as in
+	// lstrlib.c (debug.getupvalue sees them)
+	L.Push(L.NewGoClosure("gmatch_aux", g.next, L.Arg(1), L.Arg(2), vm.Int(0)))
 	return 1
 }
 

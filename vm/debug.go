@@ -189,6 +189,9 @@ func funcNameFromCode(ci *callInfo) (string, string) {
 // calledName names the function running in frame ci as its caller called
 // it (getfuncname): "" when unknown (tail calls, calls from Go).
 func (L *Thread) calledName(ci *callInfo) (string, string) {
+	if ci.flags&cistFin != 0 {
+		return "__gc", "metamethod" // a finalizer runs above it (GCTM)
+	}
 	if ci == &L.baseCi || ci.flags&cistTail != 0 {
 		return "", ""
 	}

@@ -155,7 +155,14 @@ func (st *State) callFinalizer(L *Thread, v Value) error {
 	L.stack[L.top] = tm
 	L.stack[L.top+1] = v
 	L.top += 2
-	return L.pcallFromGo(L.top-2, 0)
+	// as Lua's GCTM, the interrupted frame is marked: debug.getinfo
+	// names it metamethod "__gc"
+	ci := L.ci
+	fin := ci.flags & cistFin
+	ci.flags |= cistFin
+	err := L.pcallFromGo(L.top-2, 0)
+	ci.flags = ci.flags&^cistFin | fin
+	return err
 }
 
 // warn reports a warning (a finalizer's error) to the state's warning

@@ -124,6 +124,7 @@ const (
 	cistNoYield              // called from Go through Call: not yieldable
 	cistLeLt                 // __le emulated by not __lt: negate the result
 	cistHooked               // a hook is running for this frame (hook.go)
+	cistFin                  // a finalizer is running above this frame (named "__gc")
 )
 
 // callInfo is a call frame. Frames form a doubly linked list that is reused
