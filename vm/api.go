@@ -316,7 +316,18 @@ func (L *Thread) Where(level int) string {
 	if ci == &L.baseCi || ci.cl == nil {
 		return ""
 	}
-	return chunkID(ci.cl.p.Source) + ":" + itoa(currentLine(ci)) + ": "
+	line := currentLine(ci)
+	if line <= 0 { // no line information (a stripped chunk): as luaL_where
+		return ""
+	}
+	return chunkID(ci.cl.p.Source) + ":" + itoa(line) + ": "
+}
+
+// runWhere is the position a runtime error of the running Lua function
+// carries (luaG_addinfo): unlike Where, it is "?:-1: " in a function
+// without line information.
+func (L *Thread) runWhere() string {
+	return chunkID(L.ci.cl.p.Source) + ":" + itoa(currentLine(L.ci)) + ": "
 }
 
 // Error raises v as a Lua error (lua_error).

@@ -88,7 +88,7 @@ func (st *State) toLuaError(r any) *LuaError {
 		msg := e.Error()
 		if e != errErrorHandling {
 			if L := st.cur; L != nil && L.ci.cl != nil {
-				msg = L.Where(0) + msg
+				msg = L.runWhere() + msg
 			}
 		}
 		return &LuaError{Value: stringValue(msg)}
@@ -101,7 +101,7 @@ func (st *State) toLuaError(r any) *LuaError {
 func (L *Thread) runError(format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	if L.ci.cl != nil {
-		msg = L.Where(0) + msg
+		msg = L.runWhere() + msg
 	}
 	throw(&LuaError{Value: stringValue(msg)})
 }

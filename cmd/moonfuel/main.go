@@ -441,7 +441,11 @@ func (in *interp) loadFile(name string) (vm.Value, error) {
 	if err != nil {
 		return vm.Nil, fmt.Errorf("cannot open %s: %s", name, cErrorText(err))
 	}
-	return in.loadString(lexer.SkipFileHeader(string(data)), "@"+name)
+	src := lexer.SkipFileHeader(string(data))
+	if strings.HasPrefix(strings.TrimPrefix(string(data), "\xEF\xBB\xBF"), "#") && strings.HasPrefix(src, "\n\x1b") {
+		src = src[1:] // a binary chunk after a '#' line
+	}
+	return in.loadString(src, "@"+name)
 }
 
 // loadStdin compiles standard input as a chunk named "=stdin".
@@ -453,7 +457,7 @@ func (in *interp) loadStdin() (vm.Value, error) {
 	return in.loadString(lexer.SkipFileHeader(string(data)), "=stdin")
 }
 
-// loadString compiles a chunk; a memory-limit panic becomes an error.
+// loadString compiles (or undumps) a chunk; a memory-limit panic becomes an error.
 func (in *interp) loadString(src, chunkname string) (fn vm.Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -464,6 +468,13 @@ func (in *interp) loadString(src, chunkname string) (fn vm.Value, err error) {
 			fn, err = vm.Nil, e
 		}
 	}()
+	if vm.IsBinaryChunk(src) { // a precompiled chunk, as luaL_loadbuffer takes
+		p, err := vm.UndumpChunk(src, chunkname)
+		if err != nil {
+			return vm.Nil, err
+		}
+		return in.st.Load(p), nil
+	}
 	return in.st.LoadString(src, chunkname)
 }
 
