@@ -158,6 +158,12 @@ func tabConcat(L *vm.Thread) int {
 	if !L.Arg(4).IsNil() {
 		last = L.CheckInteger(4)
 	}
+	if tab := t.AsTable(); tab != nil && tab.Metatable() == nil && i <= last {
+		if s, ok := tabConcatStrings(L, tab, sep, i, last); ok {
+			L.Push(s)
+			return 1
+		}
+	}
 	// Collect the pieces first, so the result is charged to the heap before
 	// it is built.
 	var parts []string
@@ -193,6 +199,41 @@ func tabConcat(L *vm.Thread) int {
 	}
 	L.Push(vm.StringValue(b.String()))
 	return 1
+}
+
+// tabConcatStrings is table.concat for a table without a metatable whose
+// items i..last (i <= last) are all strings: one pass measures (raw reads
+// have no side effects), the result is charged, a second pass builds it.
+// ok is false, with nothing charged, when an item is not a string.
+func tabConcatStrings(L *vm.Thread, tab *vm.Table, sep string, i, last int64) (vm.Value, bool) {
+	total := 0
+	for k := i; ; k++ {
+		v := tab.GetInt(k)
+		if !v.IsString() {
+			return vm.Nil, false
+		}
+		n := len(v.AsString())
+		L.ChargeFuel(tabElemFuel(1) + vm.ByteCost(n+len(sep)))
+		total += n
+		if k == last {
+			break
+		}
+		total += len(sep)
+		if total < 0 {
+			L.Errorf("resulting string too large")
+		}
+	}
+	L.ChargeString(total)
+	var b strings.Builder
+	b.Grow(total)
+	for k := i; ; k++ {
+		b.WriteString(tab.GetInt(k).AsString())
+		if k == last {
+			break
+		}
+		b.WriteString(sep)
+	}
+	return vm.StringValue(b.String()), true
 }
 
 // tabTypeName is luaL_typename with __name honoured.
