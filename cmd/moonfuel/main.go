@@ -25,6 +25,11 @@
 // program name as invoked, like lua.c) followed by a stack traceback, with exit status 1. Running out of fuel gives exit
 // status 3, passing the memory limit 4, and a bad command line 2; each of
 // these prints a one-line message naming the limit or the problem.
+//
+// Ctrl-C (SIGINT) while Lua code runs stops it with "interrupted!" (exit
+// status 1); unlike lua5.3's, that error cannot be caught by pcall. At the
+// end, the state is closed as lua_close does: pending finalizers run and
+// the files the script left open are flushed.
 package main
 
 import (
