@@ -567,7 +567,7 @@ func (p *parser) primaryExp() ast.Expr {
 		p.next()
 		x := p.expr()
 		p.checkMatch(lexer.RParen, lexer.LParen, line)
-		return &ast.Paren{Pos: ast.Pos{L: line}, X: x}
+		return &ast.Paren{Pos: ast.Pos{L: line}, X: x, EndLine: p.lastLine}
 	case lexer.Name:
 		e := &ast.Name{Pos: ast.Pos{L: p.line()}, Name: p.t.Str}
 		p.next()
@@ -597,10 +597,11 @@ func (p *parser) suffixedExp() ast.Expr {
 			nameLine := p.line()
 			name := p.checkName()
 			args := p.funcArgs(line)
-			e = &ast.MethodCall{Pos: ast.Pos{L: line}, Obj: e, Name: name, Args: args, NameLine: nameLine}
+			e = &ast.MethodCall{Pos: ast.Pos{L: line}, Obj: e, Name: name, Args: args, NameLine: nameLine,
+				EndLine: p.lastLine}
 		case lexer.LParen, lexer.String, lexer.LBrace:
 			args := p.funcArgs(line)
-			e = &ast.Call{Pos: ast.Pos{L: line}, Fn: e, Args: args}
+			e = &ast.Call{Pos: ast.Pos{L: line}, Fn: e, Args: args, EndLine: p.lastLine}
 		default:
 			return e
 		}
