@@ -102,7 +102,7 @@ func dbSetMetatable(L *vm.Thread) int {
 }
 
 func dbGetUserValue(L *vm.Thread) int {
-	if u := L.Arg(1).AsUserdata(); u != nil {
+	if u := L.Arg(1).AsUserdata(); u != nil && !u.IsUpvalueIdentity() {
 		L.Push(u.UserValue())
 	} else {
 		L.Push(vm.Nil)
@@ -112,6 +112,10 @@ func dbGetUserValue(L *vm.Thread) int {
 
 func dbSetUserValue(L *vm.Thread) int {
 	L.CheckType(1, vm.TypeUserdata)
+	if L.Arg(1).AsUserdata().IsUpvalueIdentity() {
+		// upvalue identities stand for light userdata
+		L.ArgError(1, "userdata expected, got light userdata")
+	}
 	v := L.CheckAny(2)
 	L.Arg(1).AsUserdata().SetUserValue(v)
 	L.SetTop(1)

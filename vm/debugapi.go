@@ -308,10 +308,21 @@ func (L *Thread) UpvalueIdentity(fn Value, n int) Value {
 	}
 	u := st.dbg.ids[key]
 	if u == nil {
-		u = L.NewUserdata(nil)
+		u = L.NewUserdata(upvalueIdentity{})
 		st.dbg.ids[key] = u
 	}
 	return UserdataValue(u)
+}
+
+// upvalueIdentity is the Data of the userdata UpvalueIdentity returns.
+type upvalueIdentity struct{}
+
+// IsUpvalueIdentity reports whether u was made by UpvalueIdentity: it
+// stands for Lua's light userdata (it has no user value, and argument
+// errors call it "light userdata").
+func (u *Userdata) IsUpvalueIdentity() bool {
+	_, ok := u.Data.(upvalueIdentity)
+	return ok
 }
 
 // UserValue returns the Lua value associated with u (lua_getuservalue).
