@@ -99,7 +99,9 @@ func (s *Sandbox) luaSend(L *vm.Thread) int {
 		L.Errorf("sandbox.send: %v", err)
 	}
 	if h := s.cfg.OnMessage; h != nil {
-		h(s, msg)
+		if err := h(s, msg); err != nil {
+			L.Errorf("sandbox.send: %v", err)
+		}
 	} else {
 		select {
 		case s.outbox <- msg:
@@ -258,6 +260,9 @@ func (s *Sandbox) Wake() {
 	case s.wake <- struct{}{}:
 	default:
 	}
+	if s.onWake != nil {
+		s.onWake()
+	}
 }
 
 // Send copies msg into the sandbox's mailbox. It fails with ErrMailboxFull,
@@ -298,6 +303,17 @@ func (s *Sandbox) finishedChan() chan struct{} {
 }
 
 func (s *Sandbox) finishedLocked() chan struct{} { return s.finished }
+
+// finishedNow reports whether the script has ended (safe from any
+// goroutine).
+func (s *Sandbox) finishedNow() bool {
+	select {
+	case <-s.finishedChan():
+		return true
+	default:
+		return false
+	}
+}
 
 // Outbox returns the channel of the script's messages (unused when
 // Config.OnMessage is set).

@@ -48,8 +48,9 @@ type Config struct {
 	// (the sandbox holds no goroutine while it waits).
 	Funcs map[string]HostFunc
 	// OnMessage, when set, receives the script's sandbox.send messages
-	// (on the goroutine running the sandbox) instead of the outbox.
-	OnMessage func(s *Sandbox, msg any)
+	// (on the goroutine running the sandbox) instead of the outbox; an
+	// error fails the send (a Lua error in the script).
+	OnMessage func(s *Sandbox, msg any) error
 	// ID identifies the sandbox in a pool (sandbox.id() in Lua).
 	ID int
 }
@@ -108,6 +109,8 @@ type Sandbox struct {
 
 	statsMu sync.Mutex
 	stats   Stats
+
+	onWake func() // the pool's scheduler
 }
 
 // Compile compiles a text chunk once for many sandboxes. Binary chunks are
