@@ -508,9 +508,64 @@ func (in *interp) doChunk(fn vm.Value, err error) int {
 	return exitOK
 }
 
-// call calls fn; when the interpreter is interruptible, Ctrl-C (SIGINT)
-// during the call stops it with an "interrupted!" error.
+// call is lua.c's docall: it calls fn in protected mode with msgHandler
+// as the message handler (so that an error's message and traceback are
+// made where it was raised) and returns fn's results, or a *reportedError.
 func (in *interp) call(fn vm.Value, args ...vm.Value) ([]vm.Value, error) {
+	xargs := append([]vm.Value{fn, msgHandler}, args...)
+	res, err := in.callRaw(vm.XpcallFunction, xargs...)
+	if err != nil {
+		return nil, err
+	}
+	if len(res) > 0 && res[0].IsFalsy() {
+		msg := "nil"
+		if len(res) > 1 {
+			msg, _ = in.st.MainThread().ToString(res[1])
+		}
+		return nil, &reportedError{msg}
+	}
+	if len(res) > 0 {
+		res = res[1:]
+	}
+	return res, nil
+}
+
+// reportedError is an error whose message msgHandler has made.
+type reportedError struct{ msg string }
+
+func (e *reportedError) Error() string { return e.msg }
+
+// msgHandler is lua.c's message handler: a string or number error gets a
+// stack traceback; another value is replaced by its __tostring result (with
+// no traceback) or by "(error object is a X value)" (with one).
+var msgHandler = vm.NewGoFunction("msghandler", func(L *vm.Thread) int {
+	v := L.Arg(1)
+	msg, ok := L.ToString(v)
+	if !ok {
+		if mt := L.GetMetatable(v); mt != nil {
+			if h := mt.GetField("__tostring"); !h.IsNil() {
+				if r := L.Call1(h, v); r.IsString() {
+					L.Push(r)
+					return 1
+				}
+			}
+		}
+		msg = fmt.Sprintf("(error object is a %s value)", v.TypeName())
+	}
+	// the traceback ends like lua.c's, without the xpcall frame that
+	// stands for its lua_pcall
+	tb := L.Traceback(msg, 1)
+	const pcallFrame, hostFrame = "\n\t[C]: in function 'xpcall'", "\n\t[C]: in ?"
+	if strings.HasSuffix(tb, pcallFrame+hostFrame) {
+		tb = strings.TrimSuffix(tb, pcallFrame+hostFrame) + hostFrame
+	}
+	L.PushString(tb)
+	return 1
+})
+
+// callRaw calls fn; when the interpreter is interruptible, Ctrl-C (SIGINT)
+// during the call stops it with an "interrupted!" error.
+func (in *interp) callRaw(fn vm.Value, args ...vm.Value) ([]vm.Value, error) {
 	if !in.e.interruptible {
 		return in.st.Call(fn, args...)
 	}
@@ -550,6 +605,11 @@ func (in *interp) report(err error) int {
 	var ce *vm.CanceledError
 	if errors.As(err, &ce) {
 		fmt.Fprintf(w, "%sinterrupted!\n", prefix)
+		return exitError
+	}
+	var re *reportedError
+	if errors.As(err, &re) {
+		fmt.Fprintf(w, "%s%s\n", prefix, re.msg)
 		return exitError
 	}
 	var le *vm.LuaError

@@ -109,6 +109,24 @@ func TestErrors(t *testing.T) {
 	if code != 1 || !strings.HasPrefix(errs, "moonfuel: (error object is a table value)\n") {
 		t.Errorf("table error: got %d %q", code, errs)
 	}
+	// the message handler runs where the error was raised (main.lua's test)
+	script = writeScript(t, `debug = require "debug"
+m = {x=0}
+setmetatable(m, {__tostring = function(x)
+  return tostring(debug.getinfo(4).currentline + x.x)
+end})
+error(m)
+`)
+	code, _, errs = runIn(t, nil, "", script)
+	if code != 1 || errs != "moonfuel: 6\n" {
+		t.Errorf("__tostring at the error: got %d %q", code, errs)
+	}
+	// the traceback ends like lua.c's
+	code, _, errs = runIn(t, nil, "", "-e", "error('x', 0)")
+	want = "moonfuel: x\nstack traceback:\n\t[C]: in function 'error'\n\t(command line):1: in main chunk\n\t[C]: in ?\n"
+	if code != 1 || errs != want {
+		t.Errorf("traceback: got %d %q, want %q", code, errs, want)
+	}
 	code, _, errs = runIn(t, nil, "", filepath.Join(t.TempDir(), "missing.lua"))
 	if code != 1 || !strings.Contains(errs, "cannot open") || !strings.Contains(errs, "No such file or directory") {
 		t.Errorf("missing file: got %d %q", code, errs)

@@ -30,7 +30,7 @@ func (in *interp) repl() int {
 			res, err = in.call(fn)
 		}
 		if err == nil && len(res) > 0 {
-			_, err = in.call(in.st.GetGlobal("print"), res...)
+			_, err = in.callRaw(in.st.GetGlobal("print"), res...)
 			if err != nil && !vm.IsExhaustion(err) {
 				err = fmt.Errorf("error calling 'print' (%s)", err.Error())
 			}
