@@ -387,6 +387,14 @@ func (fs *funcState) addK(key constKey, v Constant) int {
 }
 
 func (fs *funcState) stringK(s string) int {
+	if is, ok := fs.c.strs[s]; ok {
+		s = is
+	} else {
+		if fs.c.strs == nil {
+			fs.c.strs = make(map[string]string)
+		}
+		fs.c.strs[s] = s
+	}
 	return fs.addK(constKey{kind: 1, s: s}, s)
 }
 

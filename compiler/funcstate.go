@@ -14,8 +14,12 @@ type compiler struct {
 	// into their function's LocVars.
 	actvar []int
 	kcache map[constKey]int // constant -> index in the function that added it last
-	gotos  []labelDesc      // pending (and resolved, until compacted) gotos of all open functions
-	labels []labelDesc      // active labels of all open functions
+	// strs interns the chunk's string constants: every prototype of the
+	// chunk holds the same Go string for equal constants, so the VM's
+	// table lookups with constant keys match by pointer
+	strs   map[string]string
+	gotos  []labelDesc // pending (and resolved, until compacted) gotos of all open functions
+	labels []labelDesc // active labels of all open functions
 	// indexes of gotos and labels by name, in increasing order
 	gotosByName  map[string][]int
 	labelsByName map[string][]int
