@@ -25,7 +25,7 @@ func fastTM(mt *Table, ev event) Value {
 	if mt == nil || mt.flags&(1<<ev) != 0 {
 		return Nil
 	}
-	h := mt.GetStr(eventNames[ev])
+	h := getTM(mt, ev)
 	if h.IsNil() {
 		mt.flags |= 1 << ev
 	}
@@ -331,11 +331,23 @@ func (L *Thread) concatRun(ci *callInfo, b, j int) bool {
 func isStrNum(v Value) bool { return v.IsString() || v.IsNumber() }
 
 // loopGet is the slow path of R(A) := obj[key] in Lua frame ci.
-func (L *Thread) loopGet(ci *callInfo, obj, key Value, ra, loc int) bool {
+//
+// kh is the hash of a string key (hashString), or 0 to compute it here: a
+// string key is hashed once for the whole __index chain.
+func (L *Thread) loopGet(ci *callInfo, obj, key Value, ra, loc int, kh uint64) bool {
+	isStr := key.kind() == kindString
+	if isStr && kh == 0 {
+		kh = hashString(key.AsString())
+	}
 	for loop := 0; loop < maxTagLoop; loop++ {
 		var h Value
 		if t := obj.AsTable(); t != nil {
-			v := t.Get(key)
+			var v Value
+			if isStr {
+				v = t.GetStrH(key.AsString(), kh)
+			} else {
+				v = t.Get(key)
+			}
 			if !v.IsNil() {
 				L.stack[ra] = v
 				return false
@@ -362,21 +374,32 @@ func (L *Thread) loopGet(ci *callInfo, obj, key Value, ra, loc int) bool {
 }
 
 // loopSet is the slow path of obj[key] = val in Lua frame ci.
-func (L *Thread) loopSet(ci *callInfo, obj, key, val Value, loc int) bool {
+//
+// kh is as for loopGet.
+func (L *Thread) loopSet(ci *callInfo, obj, key, val Value, loc int, kh uint64) bool {
+	isStr := key.kind() == kindString
+	if isStr && kh == 0 {
+		kh = hashString(key.AsString())
+	}
 	for loop := 0; loop < maxTagLoop; loop++ {
 		var h Value
 		if t := obj.AsTable(); t != nil {
-			if t.meta == nil {
-				t.Set(key, val)
-				return false
-			}
-			if old := t.Get(key); !old.IsNil() {
+			if isStr {
+				if t.meta == nil || !t.GetStrH(key.AsString(), kh).IsNil() {
+					t.SetStrH(key.AsString(), kh, val)
+					return false
+				}
+			} else if t.meta == nil || !t.Get(key).IsNil() {
 				t.Set(key, val)
 				return false
 			}
 			h = fastTM(t.meta, evNewIndex)
 			if h.IsNil() {
-				t.Set(key, val)
+				if isStr {
+					t.SetStrH(key.AsString(), kh, val)
+				} else {
+					t.Set(key, val)
+				}
 				return false
 			}
 		} else {

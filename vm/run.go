@@ -108,7 +108,7 @@ newframe:
 			}
 			st.fuel = fuel
 			ci.pc = pc
-			if L.loopGet(ci, t, key, ra, locUpval+i.B()) {
+			if L.loopGet(ci, t, key, ra, locUpval+i.B(), rkHash(cl.fp.kh, c)) {
 				return
 			}
 			goto reload
@@ -138,7 +138,7 @@ newframe:
 			}
 			st.fuel = fuel
 			ci.pc = pc
-			if L.loopGet(ci, t, key, ra, i.B()) {
+			if L.loopGet(ci, t, key, ra, i.B(), rkHash(cl.fp.kh, c)) {
 				return
 			}
 			goto reload
@@ -171,7 +171,7 @@ newframe:
 			}
 			st.fuel = fuel
 			ci.pc = pc
-			if L.loopSet(ci, t, key, val, locUpval+ia) {
+			if L.loopSet(ci, t, key, val, locUpval+ia, rkHash(cl.fp.kh, b)) {
 				return
 			}
 			goto reload
@@ -208,7 +208,7 @@ newframe:
 			}
 			st.fuel = fuel
 			ci.pc = pc
-			if L.loopSet(ci, t, key, val, ia) {
+			if L.loopSet(ci, t, key, val, ia, rkHash(cl.fp.kh, b)) {
 				return
 			}
 			goto reload
@@ -242,7 +242,7 @@ newframe:
 			}
 			st.fuel = fuel
 			ci.pc = pc
-			if L.loopGet(ci, obj, key, ra, i.B()) {
+			if L.loopGet(ci, obj, key, ra, i.B(), rkHash(cl.fp.kh, c)) {
 				return
 			}
 			goto reload
@@ -735,6 +735,15 @@ newframe:
 			L.runError("invalid opcode %d", i.Op())
 		}
 	}
+}
+
+// rkHash returns the precomputed hash of an RK operand that is a string
+// constant, or 0 (loopGet and loopSet then hash the key themselves).
+func rkHash(kh []uint64, rk int) uint64 {
+	if rk&compiler.BitRK != 0 {
+		return kh[rk&0xff]
+	}
+	return 0
 }
 
 // bothFloats converts two number operands to floats when both are numbers

@@ -40,6 +40,23 @@ var eventNames = [numEvents]string{
 	"__lt", "__le", "__concat", "__call",
 }
 
+// eventHashes are the hashes of eventNames (hashString), so looking up a
+// metamethod never rehashes its name.
+var eventHashes = func() (h [numEvents]uint64) {
+	for i, n := range eventNames {
+		h[i] = hashString(n)
+	}
+	return
+}()
+
+// getTM returns mt[eventNames[ev]] without rehashing the name.
+func getTM(mt *Table, ev event) Value {
+	if len(mt.nodes) == 0 {
+		return Nil
+	}
+	return mt.GetStrH(eventNames[ev], eventHashes[ev])
+}
+
 func unsafePointer[T any](p *T) unsafe.Pointer { return unsafe.Pointer(p) }
 
 // metaOf returns the metamethod for event ev of v, or Nil.
@@ -48,7 +65,7 @@ func (st *State) metaOf(v Value, ev event) Value {
 	if mt == nil {
 		return Nil
 	}
-	return mt.GetStr(eventNames[ev])
+	return getTM(mt, ev)
 }
 
 // tmOf returns the metamethod ev of metatable mt (nil-safe).
@@ -56,7 +73,7 @@ func tmOf(mt *Table, ev event) Value {
 	if mt == nil {
 		return Nil
 	}
-	return mt.GetStr(eventNames[ev])
+	return getTM(mt, ev)
 }
 
 // maxTagLoop bounds __index/__newindex chains (Lua's MAXTAGLOOP).
