@@ -1,0 +1,3 @@
+-- expect: callback
+local function f(s) return (s:gsub('.', f)) end
+return f('abc')

@@ -1,0 +1,2 @@
+-- expect: fuel
+while true do load('return 1', 'c', 't', {})() end

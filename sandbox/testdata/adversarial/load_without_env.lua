@@ -1,0 +1,2 @@
+-- expect: error:explicit environment
+return load('return 1')

@@ -1,0 +1,4 @@
+-- expect: error:cycle
+local t = {}
+t.self = t
+sandbox.send(t)

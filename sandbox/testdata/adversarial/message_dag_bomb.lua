@@ -1,0 +1,4 @@
+-- expect: error:message size limit
+local t = {}
+for i = 1, 60 do t = {t, t} end
+sandbox.send(t)

@@ -1,0 +1,2 @@
+-- expect: error:function
+sandbox.send({f = print})

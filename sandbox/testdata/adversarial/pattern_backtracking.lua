@@ -1,0 +1,2 @@
+-- expect: fuel
+return string.find(string.rep('a', 40), string.rep('a*', 40) .. 'b')

@@ -1,0 +1,2 @@
+-- expect: error:too many captures
+return string.find('x', string.rep('(', 40) .. 'x' .. string.rep(')', 40))

@@ -1,0 +1,4 @@
+-- expect: memory
+-- limits: mem=4MB
+local s = 'x'
+while true do s = s .. s end

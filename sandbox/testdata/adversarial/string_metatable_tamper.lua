@@ -1,0 +1,3 @@
+-- expect: error:attempt to index a string value
+getmetatable('').__index = nil
+return ('x'):upper()
