@@ -93,8 +93,8 @@ func dbGetMetatable(L *vm.Thread) int {
 
 func dbSetMetatable(L *vm.Thread) int {
 	mt := L.Arg(2)
-	if !mt.IsNil() && mt.AsTable() == nil {
-		L.TypeError(2, "nil or table")
+	if L.NArgs() < 2 || !mt.IsNil() && mt.AsTable() == nil {
+		L.ArgError(2, "nil or table expected")
 	}
 	L.SetMetatable(L.Arg(1), mt.AsTable())
 	L.SetTop(1)

@@ -160,6 +160,9 @@ func (L *Thread) precallSpecial(g *goFunction, fi, nres int, flags uint16) int {
 	ci.gf = g
 	ci.nres = nres
 	ci.flags = flags
+	if L.hook != nil {
+		L.callHook(ci) // hook.go
+	}
 	st := L.st
 	switch g.special {
 	case spPcall, spXpcall:

@@ -230,7 +230,7 @@ func (L *Thread) traceback(msg string, level int) string {
 	const levels1, levels2 = 10, 11
 	n := len(frames)
 	for k := 0; k < n; k++ {
-		if n > levels1+levels2 && k == levels1 {
+		if n > levels1+levels2+1 && k == levels1 { // lauxlib: last - level > LEVELS1 + LEVELS2
 			b.WriteString("\n\t...")
 			k = n - levels2
 		}

@@ -66,6 +66,8 @@ type hookState struct {
 	oldPC int
 	// inHook is set while the hook runs (Lua's allowhook cleared).
 	inHook bool
+	// afterCall is set when a function returned since the last trap.
+	afterCall bool
 	// rerun is set when the hooks of the trapped instruction have run and
 	// the instruction's fuel is being taken again: if that stops the state
 	// and the host continues it, the hooks must not run a second time.
@@ -158,6 +160,13 @@ func (L *Thread) hookTrap(ci *callInfo, pc int) bool {
 		h.rerun = false
 		return false
 	}
+	if !h.afterCall && pc > 0 && ci.cl.p.Code[pc].Op() == compiler.OpJmp && isTest(ci.cl.p.Code[pc-1].Op()) {
+		// Lua runs the jump of a test that succeeded as part of the test
+		// (donextjump): it is neither counted nor traced. After a
+		// comparison metamethod returned, it is fetched as usual.
+		return false
+	}
+	h.afterCall = false
 	mask := h.mask
 	countHook := false
 	h.count--
@@ -169,6 +178,12 @@ func (L *Thread) hookTrap(ci *callInfo, pc int) bool {
 	}
 	ran := false
 	ci.pc = pc + 1 // hooks see the instruction as the current one
+	// The instruction's fuel is taken while the hooks run, so that the
+	// code they run traps from its first instruction (it counts for the
+	// count hook, as in Lua), and given back afterwards for the loop to
+	// take.
+	st := L.st
+	st.fuel -= CostInstruction
 	if countHook {
 		ran = L.runHook(HookCount, -1) || ran
 	}
@@ -181,12 +196,22 @@ func (L *Thread) hookTrap(ci *callInfo, pc int) bool {
 	}
 	h.oldPC = pc
 	ci.pc = pc
-	if ran {
+	st.fuel += CostInstruction
+	if ran && st.fuel < CostInstruction {
 		h.rerun = true
-		L.st.refuelFor(CostInstruction)
+		st.refuelFor(CostInstruction)
 		h.rerun = false
 	}
 	return ran
+}
+
+// isTest reports whether op is a test followed by a jump.
+func isTest(op compiler.OpCode) bool {
+	switch op {
+	case compiler.OpEq, compiler.OpLt, compiler.OpLe, compiler.OpTest, compiler.OpTestSet:
+		return true
+	}
+	return false
 }
 
 // callHook runs the call hook for frame ci, just pushed by precall (a Lua
@@ -217,6 +242,7 @@ func (L *Thread) callHook(ci *callInfo) {
 // line events.
 func (L *Thread) retHook(ci *callInfo, first, n int) {
 	h := L.hook
+	h.afterCall = true
 	if h.mask&MaskReturn != 0 && ci == L.ci {
 		top := L.top
 		if L.top < first+n {
