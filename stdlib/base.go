@@ -489,8 +489,7 @@ func baseDofile(L *vm.Thread) int {
 	if loadChunk(L, src, name, "bt", nil) != 1 {
 		L.Error(L.Get(-1))
 	}
-	L.CallStack(0, vm.MultRet)
-	return L.NArgs() - 1
+	return L.TailCall(0) // yieldable, as lua_callk with dofilecont
 }
 
 var gcOptions = []string{"stop", "restart", "collect", "count", "step", "setpause", "setstepmul", "isrunning", "incremental", "generational"}

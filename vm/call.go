@@ -168,6 +168,17 @@ func (L *Thread) precall(fi int, nres int, flags uint16) int {
 				L.yieldReq = false
 				return L.doYield(ci, n)
 			}
+			if L.tailReq {
+				// TailCall: the builtin's frame is replaced by the call
+				// of the function below its n-1 arguments on top
+				L.tailReq = false
+				first := L.top - n
+				copy(L.stack[fi:], L.stack[first:L.top])
+				L.top = fi + n
+				L.ci = ci.prev
+				L.depth--
+				continue
+			}
 			L.postcall(ci, L.top-n, n)
 			return preDone
 		default:
@@ -183,6 +194,27 @@ func (L *Thread) precall(fi int, nres int, flags uint16) int {
 			L.stack[fi] = h
 		}
 	}
+}
+
+// TailCall ends a Go builtin by calling the function below the nargs
+// values on top of the stack with them; the callee's results become the
+// builtin's. It is Lua's lua_callk with a continuation that returns all the
+// results (dofile's): the call is made by the dispatch loop after the
+// builtin's frame is gone, so the callee may yield. The builtin must
+// return what TailCall returns, at once:
+//
+//	return L.TailCall(0)
+//
+// While a debug hook is set the call is made at once instead (the hooks
+// see the builtin's frame), and then the callee cannot yield.
+func (L *Thread) TailCall(nargs int) int {
+	if L.hook != nil {
+		fi := L.top - nargs - 1
+		L.CallStack(nargs, MultRet)
+		return L.top - fi
+	}
+	L.tailReq = true
+	return nargs + 1
 }
 
 // postcall finishes frame ci: moves its n results starting at stack index
