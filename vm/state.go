@@ -96,8 +96,10 @@ type Thread struct {
 	// yield request from a Go function (see Yield)
 	yieldReq bool
 	yieldN   int
+
 	// tail call request from a Go function (see TailCall)
 	tailReq bool
+
 	fn       Value      // the coroutine's body (until started)
 	gcMark   uint32     // collector: epoch of the last mark (gcmark.go)
 	inTwups  bool       // collector: in the list of threads with open upvalues
