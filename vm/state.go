@@ -96,14 +96,11 @@ type Thread struct {
 	// yield request from a Go function (see Yield)
 	yieldReq bool
 	yieldN   int
-
-	// tail call request from a Go function (see TailCall)
-	tailReq bool
-
 	fn       Value      // the coroutine's body (until started)
 	gcMark   uint32     // collector: epoch of the last mark (gcmark.go)
 	inTwups  bool       // collector: in the list of threads with open upvalues
 	hook     *hookState // debug hook (hook.go), nil when none
+	tailReq  bool       // tail call request from a Go function (see TailCall)
 }
 
 type threadStatus uint8
