@@ -107,3 +107,66 @@ func BenchmarkStateStartup(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTableInt: one op is 1000 stores and 1000 loads of a table by
+// integer key (array part).
+func BenchmarkTableInt(b *testing.B) {
+	st, fn := benchFunc(b, vm.Options{}, `local t = {} for i = 1, 1000 do t[i] = 0 end
+		return function() for i = 1, 1000 do t[i] = t[i] + i end return t[1000] end`)
+	benchCall(b, st, fn)
+}
+
+// BenchmarkTableField: one op is 1000 iterations reading and writing fields
+// of a record by constant string keys (3 loads, 2 stores each).
+func BenchmarkTableField(b *testing.B) {
+	st, fn := benchFunc(b, vm.Options{}, `local p = {x = 1.5, y = 2.5, vx = 0.25, vy = 0.5, mass = 3}
+		return function() for i = 1, 1000 do p.x = p.x + p.vx p.y = p.y + p.vy end return p.x end`)
+	benchCall(b, st, fn)
+}
+
+// BenchmarkGlobal: one op is 1000 reads and writes of a global variable.
+func BenchmarkGlobal(b *testing.B) {
+	st, fn := benchFunc(b, vm.Options{}, `counter = 0
+		return function() for i = 1, 1000 do counter = counter + 1 end return counter end`)
+	benchCall(b, st, fn)
+}
+
+// BenchmarkUpvalue: one op is 1000 reads and writes of an upvalue.
+func BenchmarkUpvalue(b *testing.B) {
+	st, fn := benchFunc(b, vm.Options{}, `local n = 0
+		return function() for i = 1, 1000 do n = n + i end return n end`)
+	benchCall(b, st, fn)
+}
+
+// BenchmarkGoToLua: one op is one call of a small Lua function from Go.
+func BenchmarkGoToLua(b *testing.B) {
+	st, fn := benchFunc(b, vm.Options{}, `return function(a, b) return a + b end`)
+	benchCall(b, st, fn, vm.Int(1), vm.Int(2))
+}
+
+// BenchmarkConcat: one op is 100 concatenations of a string and a number
+// (each makes a new string: allocations are expected).
+func BenchmarkConcat(b *testing.B) {
+	st, fn := benchFunc(b, vm.Options{}, `return function() local s for i = 1, 100 do s = "item" .. i .. ";" end return s end`)
+	benchCall(b, st, fn)
+}
+
+// BenchmarkMetaIndex: one op is 1000 method calls through a two-level
+// __index chain of tables (class and base class).
+func BenchmarkMetaIndex(b *testing.B) {
+	st, fn := benchFunc(b, vm.Options{}, `local Base = {} Base.__index = Base
+		function Base:get() return self.v end
+		local C = setmetatable({}, Base) C.__index = C
+		local o = setmetatable({v = 1}, C)
+		return function() local s = 0 for i = 1, 1000 do s = s + o:get() end return s end`)
+	benchCall(b, st, fn)
+}
+
+// BenchmarkMetaArith: one op is 1000 __add and __index function calls on
+// a table operand.
+func BenchmarkMetaArith(b *testing.B) {
+	st, fn := benchFunc(b, vm.Options{}, `local mt = {__add = function(a, b) return b + 1 end, __index = function(t, k) return 2 end}
+		local o = setmetatable({}, mt)
+		return function() local s = 0 for i = 1, 1000 do s = o + s + o.x end return s end`)
+	benchCall(b, st, fn)
+}
