@@ -544,8 +544,39 @@ newframe:
 				L.top = ra + b
 			}
 			nres := i.C() - 1
-			st.fuel = fuel - CostCall
 			ci.pc = pc
+			if fv := stack[ra]; fv.kind() == kindLuaFunction && L.hook == nil {
+				// Lua-to-Lua call, inline: precall's Lua case for a
+				// fixed-parameter function with a cached frame and room
+				// on the stack (the same charges: CostCall, no memory)
+				ncl := (*Closure)(fv.p)
+				p := ncl.p
+				nci := ci.next
+				n := L.top - ra - 1
+				if !p.IsVararg && nci != nil && L.top+p.MaxStackSize+n <= len(stack) && L.depth < st.frameCap {
+					for ; n < p.NumParams; n++ {
+						stack[L.top] = Nil
+						L.top++
+					}
+					fuel -= CostCall
+					L.ci = nci
+					L.depth++
+					nci.level = L.depth
+					nci.handler = 0
+					nci.fn = ra
+					nci.base = ra + 1
+					nci.top = ra + 1 + p.MaxStackSize
+					nci.cl = ncl
+					nci.gf = nil
+					nci.pc = 0
+					nci.nres = nres
+					nci.flags = cistLua
+					L.top = nci.top
+					ci = nci
+					goto newframe
+				}
+			}
+			st.fuel = fuel - CostCall
 			switch L.precall(ra, nres, 0) {
 			case preDone:
 				if nres >= 0 {
