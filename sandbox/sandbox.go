@@ -53,6 +53,8 @@ type Config struct {
 	OnMessage func(s *Sandbox, msg any) error
 	// ID identifies the sandbox in a pool (sandbox.id() in Lua).
 	ID int
+	// Args are passed to the main chunk (as ...), copied like messages.
+	Args []any
 }
 
 // HostFunc is a host function offered to scripts. It may block (on I/O):
@@ -273,7 +275,11 @@ func (s *Sandbox) Step(ctx context.Context, slice int64) (Status, error) {
 		err = vm.ErrFuelExhausted
 	case !s.started:
 		s.started = true
-		res, err = st.Call(s.fn)
+		var args []vm.Value
+		args, err = s.chunkArgs()
+		if err == nil {
+			res, err = st.Call(s.fn, args...)
+		}
 	case s.paused:
 		s.paused = false
 		res, err = st.Continue()
@@ -301,6 +307,31 @@ func (s *Sandbox) Step(ctx context.Context, slice int64) (Status, error) {
 		return Ready, nil
 	}
 	return Done, s.finish(s.classify(err))
+}
+
+// chunkArgs copies Config.Args into the state.
+func (s *Sandbox) chunkArgs() (args []vm.Value, err error) {
+	if len(s.cfg.Args) == 0 {
+		return nil, nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(error)
+			if !ok {
+				panic(r)
+			}
+			args, err = nil, e
+		}
+	}()
+	L := s.st.MainThread()
+	for _, a := range s.cfg.Args {
+		if err := checkHost(a, s.copyLimits()); err != nil {
+			return nil, fmt.Errorf("sandbox: argument: %w", err)
+		}
+		v := toLua(L, a)
+		args = append(args, v)
+	}
+	return args, nil
 }
 
 // finish ends the sandbox with err.

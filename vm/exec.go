@@ -101,7 +101,13 @@ func (st *State) handlePanic(r any, L0 *Thread, saved *callInfo) bool {
 		R.status = threadRunning
 		if RC.flags&cistWrap != 0 {
 			if le.Value.IsString() {
-				le = &LuaError{Value: stringValue(R.Where(1) + le.Value.AsString())}
+				// the message grows with each wrap it crosses: charged
+				// like a concatenation
+				where := R.Where(1)
+				n := len(where) + len(le.Value.AsString())
+				st.chargeFuel(ByteCost(n))
+				st.chargeStr(n)
+				le = &LuaError{Value: stringValue(where + le.Value.AsString())}
 			}
 			continue
 		}
