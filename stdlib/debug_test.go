@@ -224,3 +224,62 @@ func TestDebugDebug(t *testing.T) {
 		t.Errorf("output %q", got)
 	}
 }
+
+// pauseLoop runs Lua code only (a Go builtin that runs out of fuel cannot
+// be continued).
+const pauseLoop = `
+local function f(x) return x + 1 end
+local s = 0
+for i = 1, 100 do
+  if i % 3 == 0 then s = s + f(i) else s = s - 1 end
+end
+return s`
+
+// TestHookPauseContinue checks that a run paused for fuel and continued
+// gives its hooks the same events as a run that was never paused.
+func TestHookPauseContinue(t *testing.T) {
+	run := func(slice int64) (string, int) {
+		var out strings.Builder
+		st := debugState(&out)
+		var ev []string
+		st.MainThread().SetHook(func(L *vm.Thread, e vm.HookEvent, line int) {
+			ev = append(ev, e.String()+libItoa(line+1))
+			// hooks may spend fuel (when there is some: running out
+			// inside a Go function cannot be continued)
+			if L.State().Fuel() >= 2 {
+				L.ChargeFuel(1)
+			}
+		}, vm.MaskLine|vm.MaskCount|vm.MaskCall|vm.MaskReturn, 3)
+		fn, err := st.LoadString(pauseLoop, "=loop")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if slice > 0 {
+			st.SetFuel(slice)
+		}
+		pauses := 0
+		res, err := st.Call(fn)
+		for errors.Is(err, vm.ErrFuelExhausted) && st.Paused() {
+			pauses++
+			st.AddFuel(slice)
+			res, err = st.Continue()
+		}
+		if err != nil {
+			t.Fatalf("slice %d: %v", slice, err)
+		}
+		if len(res) != 1 || st.MainThread().ToStringMeta(res[0]) != "1649" {
+			t.Fatalf("slice %d: results %v", slice, res)
+		}
+		return strings.Join(ev, " "), pauses
+	}
+	want, _ := run(0)
+	for _, slice := range []int64{3, 7, 50} {
+		got, pauses := run(slice)
+		if pauses == 0 {
+			t.Errorf("slice %d: never paused", slice)
+		}
+		if got != want {
+			t.Errorf("slice %d: events differ after %d pauses:\n got  %.300s\n want %.300s", slice, pauses, got, want)
+		}
+	}
+}

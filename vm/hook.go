@@ -198,8 +198,12 @@ func (L *Thread) hookTrap(ci *callInfo, pc int) bool {
 	ci.pc = pc
 	st.fuel += CostInstruction
 	if ran && st.fuel < CostInstruction {
+		// running out here stops the state before the instruction, as
+		// the loop's own refuel does: the host may add fuel and continue
 		h.rerun = true
+		st.atBoundary = true
 		st.refuelFor(CostInstruction)
+		st.atBoundary = false
 		h.rerun = false
 	}
 	return ran
