@@ -636,6 +636,19 @@ newframe:
 				fuel -= int64(n) * CostPerElement
 			}
 			flags, nres := ci.flags, ci.nres
+			if prev := ci.prev; nres == 1 && L.hook == nil && flags&(cistFresh|cistFinishOp) == 0 && prev.flags&cistLua != 0 {
+				// one result to a Lua caller: postcall inline
+				if n > 0 {
+					stack[ci.fn] = stack[ra]
+				} else {
+					stack[ci.fn] = Nil
+				}
+				L.ci = prev
+				L.depth--
+				L.top = prev.top
+				ci = prev
+				goto newframe
+			}
 			if L.hook != nil {
 				// hook.go: the return hook (in postcall) sees the frame
 				// and spends from the state's fuel
