@@ -372,6 +372,8 @@ func TestVerifyRejects(t *testing.T) {
 		"concat":           base(CreateABC(OpConcat, 0, 1, 1)),
 		"vararg":           base(CreateABC(OpVararg, 0, 4, 0)),
 		"bad opcode":       base(Instruction(NumOpcodes)),
+		"return none":      base(CreateABC(OpReturn, 3, 1, 0)),
+		"vararg none":      base(CreateABC(OpVararg, 3, 1, 0)),
 		"params":           {Code: []Instruction{ret}, MaxStackSize: 2, NumParams: 3},
 		"line info":        {Code: []Instruction{ret}, MaxStackSize: 2, LineInfo: []int32{1, 2}},
 		"frame size":       {Code: []Instruction{ret}, MaxStackSize: 256},

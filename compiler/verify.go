@@ -226,6 +226,8 @@ func verifyCode(p *Proto, parent *Proto) error {
 				upTo(a)
 			case b > 1:
 				regs(a, a+b-2)
+			case a > ms: // no values: A may be the first free register
+				pcErr(pc, "register %d beyond frame size %d", a, ms)
 			}
 		case OpForLoop, OpForPrep:
 			regs(a, a+3)
@@ -255,10 +257,13 @@ func verifyCode(p *Proto, parent *Proto) error {
 				pcErr(pc, "function %d out of range", i.Bx())
 			}
 		case OpVararg:
-			if b == 0 {
+			switch {
+			case b == 0:
 				reg(a)
-			} else if b > 1 {
+			case b > 1:
 				regs(a, a+b-2)
+			case a > ms:
+				pcErr(pc, "register %d beyond frame size %d", a, ms)
 			}
 		case OpExtraArg:
 			// read by the instruction before it; a no-op when reached
