@@ -443,3 +443,20 @@ func FuzzUndump(f *testing.F) {
 		_ = Disassemble(p)
 	})
 }
+
+func TestRegSetRemove(t *testing.T) {
+	for lo := -1; lo <= 256; lo += 7 {
+		for hi := lo - 1; hi <= 257; hi += 5 {
+			var s regSet
+			for r := 0; r < 256; r++ {
+				s.add(r)
+			}
+			s.remove(lo, hi)
+			for r := 0; r < 256; r++ {
+				if want := r < lo || r > hi; s.has(r) != want {
+					t.Fatalf("remove(%d, %d): register %d present %v", lo, hi, r, s.has(r))
+				}
+			}
+		}
+	}
+}

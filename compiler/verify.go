@@ -283,8 +283,16 @@ func (s *regSet) has(r int) bool { return s[r>>6]&(1<<(r&63)) != 0 }
 
 // remove drops registers lo..hi (inclusive, clamped to 0..255).
 func (s *regSet) remove(lo, hi int) {
-	for r := max(lo, 0); r <= min(hi, 255); r++ {
-		s[r>>6] &^= 1 << (r & 63)
+	lo, hi = max(lo, 0), min(hi, 255)
+	for w := lo >> 6; w <= hi>>6 && lo <= hi; w++ {
+		mask := ^uint64(0)
+		if w == lo>>6 {
+			mask &= ^uint64(0) << (lo & 63)
+		}
+		if w == hi>>6 {
+			mask &= ^uint64(0) >> (63 - hi&63)
+		}
+		s[w] &^= mask
 	}
 }
 
