@@ -127,3 +127,11 @@ debug.sethook(function(e)
 end, "cr")
 body(5)
 debug.sethook()
+
+-- a new coroutine gets its creator's hook (not its Lua hook function)
+local function h2() end
+debug.sethook(h2, "l", 5)
+local co2 = coroutine.create(function() end)
+debug.sethook()
+print(debug.gethook(co2))
+print(debug.gethook())

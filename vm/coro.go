@@ -23,6 +23,9 @@ func (L *Thread) NewThread(fn Value) *Thread {
 	co.stack[0] = fn
 	co.top = 1
 	co.fn = fn
+	if L.hook != nil {
+		L.inheritHook(co) // hook.go
+	}
 	return co
 }
 

@@ -129,6 +129,14 @@ func (L *Thread) SetHook(fn HookFunc, mask, count int) {
 	}
 }
 
+// inheritHook gives a new thread co the hook of L, its creator, as
+// lua_newthread does.
+func (L *Thread) inheritHook(co *Thread) {
+	if h := L.hook; h != nil && h.mask != 0 {
+		co.SetHook(h.fn, int(h.mask), h.baseCount)
+	}
+}
+
 // Hook returns L's hook, its mask and its count (lua_gethook,
 // lua_gethookmask, lua_gethookcount).
 func (L *Thread) Hook() (fn HookFunc, mask, count int) {
