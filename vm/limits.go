@@ -131,6 +131,13 @@ func (st *State) overdraw(k int64) bool {
 	if st.atBoundary && st.pausableHere(false) {
 		return false
 	}
+	if st.reserve < 0 {
+		// a debt (collections charge the reserve directly): cover it too
+		k -= st.reserve
+		if st.ext.overdraft < k {
+			return false
+		}
+	}
 	st.ext.overdraft -= k
 	st.reserve += k
 	st.fuelBudget += k
