@@ -327,10 +327,9 @@ func ioClose(L *vm.Thread) int {
 }
 
 func ioGC(L *vm.Thread) int {
-	if u := L.Arg(1).AsUserdata(); u != nil {
-		if s, ok := u.Data.(*ioStream); ok && !s.closed() {
-			ioAuxClose(L, s)
-		}
+	// a file handle is required, as liolib's f_gc (tolstream) does
+	if s := ioToStream(L, 1); !s.closed() {
+		ioAuxClose(L, s)
 	}
 	return 0
 }
