@@ -65,7 +65,7 @@ func (s *Sandbox) openProfile(p Profile) {
 		if s.cfg.Deterministic {
 			clock = VirtualClock(st)
 		} else {
-			clock = realClock{}
+			clock = realClock{start: time.Now()}
 		}
 	}
 	osCfg := stdlib.OSConfig{Now: clock.Now, Clock: clock.Clock, Location: time.UTC}
@@ -215,10 +215,12 @@ type Clock interface {
 	Clock() float64 // processor seconds, for os.clock
 }
 
-type realClock struct{}
+// realClock is the wall clock; os.clock counts from the sandbox's creation
+// (the process's processor time would tell about other sandboxes).
+type realClock struct{ start time.Time }
 
-func (realClock) Now() time.Time { return time.Now() }
-func (realClock) Clock() float64 { return float64(time.Now().UnixNano()) / 1e9 }
+func (realClock) Now() time.Time   { return time.Now() }
+func (c realClock) Clock() float64 { return time.Since(c.start).Seconds() }
 
 // VirtualEpoch is the time a virtual clock starts at.
 var VirtualEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
