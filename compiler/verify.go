@@ -25,7 +25,9 @@ import "fmt"
 //     TAILCALL before RETURN), is not a jump target, and starts at or below
 //     the values it consumes;
 //   - SETLIST stores into a register that holds the table made by a
-//     NEWTABLE on every path to it.
+//     NEWTABLE on every path to it;
+//   - locals' debug ranges lie inside the code, and no more locals are
+//     active at once than the frame has registers.
 //
 // Everything the compiler produces passes; so does everything luac 5.3
 // produces.
@@ -65,6 +67,9 @@ func verifyCode(p *Proto, parent *Proto) error {
 		return fmt.Errorf("%d upvalues", len(p.Upvalues))
 	case len(p.LineInfo) != 0 && len(p.LineInfo) != n:
 		return fmt.Errorf("line info has %d entries for %d instructions", len(p.LineInfo), n)
+	}
+	if err := verifyLocals(p); err != nil {
+		return err
 	}
 	if parent != nil {
 		for i, u := range p.Upvalues {
@@ -273,6 +278,30 @@ func verifyCode(p *Proto, parent *Proto) error {
 		}
 	}
 	return verifySetList(p)
+}
+
+// verifyLocals checks the debug information on locals: ranges inside the
+// code, and never more locals active at once than the frame has registers
+// (the debug library finds local n of a frame in register n-1).
+func verifyLocals(p *Proto) error {
+	if len(p.LocVars) == 0 {
+		return nil
+	}
+	delta := make([]int, len(p.Code)+1)
+	for _, lv := range p.LocVars {
+		if lv.StartPC < 0 || lv.StartPC > lv.EndPC || lv.EndPC > len(p.Code) {
+			return fmt.Errorf("local %q active over [%d, %d) of %d instructions", lv.Name, lv.StartPC, lv.EndPC, len(p.Code))
+		}
+		delta[lv.StartPC]++
+		delta[lv.EndPC]--
+	}
+	active := 0
+	for pc, d := range delta {
+		if active += d; active > p.MaxStackSize {
+			return fmt.Errorf("pc %d: %d active locals in a frame of %d", pc, active, p.MaxStackSize)
+		}
+	}
+	return nil
 }
 
 // regSet is a set of registers (MaxRegisters < 256).
