@@ -283,3 +283,42 @@ func TestHookPauseContinue(t *testing.T) {
 		}
 	}
 }
+
+// TestCallWithHandler checks that a host call with a message handler
+// gives the handler the erring stack with no frame of the host's below the
+// chunk, as lua.c's docall does.
+func TestCallWithHandler(t *testing.T) {
+	var out strings.Builder
+	st := debugState(&out)
+	handler := st.GetGlobal("debug").AsTable().GetField("traceback")
+	src := "local function f(x)\n  local t = nil\n  return t.x + x\nend\nlocal function g() local r = f(1); return r end\ng()\n"
+	fn, err := st.LoadString(src, "@msgh.lua")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = st.CallWithHandler(handler, fn)
+	want := "msgh.lua:3: attempt to index a nil value (local 't')\nstack traceback:\n" +
+		"\tmsgh.lua:3: in upvalue 'f'\n\tmsgh.lua:5: in local 'g'\n\tmsgh.lua:6: in main chunk\n\t[C]: in ?"
+	if err == nil || vm.ErrorValueString(st.MainThread(), err) != want {
+		t.Fatalf("error %v, want %q", err, want)
+	}
+	// the state is usable afterwards, and results come back
+	fn, _ = st.LoadString("return 1, 2", "=ok")
+	res, err := st.CallWithHandler(handler, fn)
+	if err != nil || len(res) != 2 || res[1].AsInt() != 2 {
+		t.Fatalf("results %v, %v", res, err)
+	}
+	// a failing handler ends in "error in error handling"-like values, not
+	// a Go panic
+	bad := vm.NewGoFunction("bad", func(L *vm.Thread) int { L.Errorf("handler fails"); return 0 })
+	fn, _ = st.LoadString("error('x')", "=e")
+	if _, err := st.CallWithHandler(bad, fn); err == nil {
+		t.Fatal("no error")
+	}
+	// exhaustion is not handled
+	st.SetFuel(100)
+	fn, _ = st.LoadString("while true do end", "=spin")
+	if _, err := st.CallWithHandler(handler, fn); !errors.Is(err, vm.ErrFuelExhausted) {
+		t.Fatalf("spin: %v", err)
+	}
+}
