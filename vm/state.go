@@ -155,6 +155,9 @@ type Closure struct {
 	fp     *funcProto
 	upvals []*upval
 	gcMark uint32 // collector: epoch of the last mark (gcmark.go)
+	// upArr holds the upvalues of a closure with at most two (upvals
+	// points into it): the closure is then one allocation
+	upArr [2]*upval
 }
 
 // funcProto is a state's companion of a shared, immutable prototype: the
@@ -336,7 +339,13 @@ func (st *State) Load(p *compiler.Proto) Value {
 func (st *State) newClosure(fp *funcProto) *Closure {
 	n := len(fp.p.Upvalues)
 	st.charge(sizeClosure + int64(n)*8)
-	return &Closure{p: fp.p, fp: fp, upvals: make([]*upval, n)}
+	c := &Closure{p: fp.p, fp: fp}
+	if n <= len(c.upArr) {
+		c.upvals = c.upArr[:n:n]
+	} else {
+		c.upvals = make([]*upval, n)
+	}
+	return c
 }
 
 func (st *State) newClosedUpval(v Value) *upval {
