@@ -1,6 +1,10 @@
 package vm
 
-import "github.com/moonfuel/moonfuel/compiler"
+import (
+	"weak"
+
+	"github.com/moonfuel/moonfuel/compiler"
+)
 
 // Debug hooks (lua_sethook, Lua 5.3 manual §4.9). A thread may have one
 // hook, a Go function called on the events its mask selects: calls (and
@@ -76,15 +80,60 @@ type hookState struct {
 
 // debugState is the state-wide part of the debug machinery.
 type debugState struct {
-	// traps counts the threads whose hook has a line or count mask: while
-	// it is not 0 the loop traps before every instruction.
-	traps int
+	// trappers are the threads whose hook has a line or count mask: while
+	// there is one the loop traps before every instruction. They are held
+	// weakly, and dropped once dead or collected (pruneTrappers).
+	trappers []weak.Pointer[Thread]
 	// ids holds the identities debug.upvalueid returns, by upvalue cell.
 	ids map[any]*Userdata
 }
 
 // trapping reports whether the loop must trap before every instruction.
-func (st *State) trapping() bool { return st.dbg != nil && st.dbg.traps > 0 }
+func (st *State) trapping() bool { return st.dbg != nil && len(st.dbg.trappers) > 0 }
+
+// setTrapper adds L to the threads that need traps, or removes it.
+func (st *State) setTrapper(L *Thread, on bool) {
+	if st.dbg == nil {
+		st.dbg = &debugState{}
+	}
+	d := st.dbg
+	wp := weak.Make(L)
+	for i, t := range d.trappers {
+		if t == wp {
+			if !on {
+				d.trappers = append(d.trappers[:i], d.trappers[i+1:]...)
+			}
+			return
+		}
+	}
+	if on {
+		if len(d.trappers) == 0 && st.fuel > 0 {
+			// give the current slice back: the loop reloads its counter
+			// after the call that set the hook and traps at once
+			st.reserve += st.fuel
+			st.fuel = 0
+		}
+		d.trappers = append(d.trappers, wp)
+	}
+}
+
+// pruneTrappers drops the threads that can no longer run (dead
+// coroutines, collected threads) from the trappers; it is called when the
+// running thread has no line or count hook, so that a hooked coroutine
+// that finished does not keep the loop trapping.
+func (st *State) pruneTrappers() {
+	d := st.dbg
+	keep := d.trappers[:0]
+	for _, wp := range d.trappers {
+		if T := wp.Value(); T != nil && T.status != threadDead {
+			if h := T.hook; h != nil && h.mask&(MaskLine|MaskCount) != 0 {
+				keep = append(keep, wp)
+			}
+		}
+	}
+	clear(d.trappers[len(keep):])
+	d.trappers = keep
+}
 
 // SetHook sets L's hook (lua_sethook): fn is called on the events of mask
 // (MaskCall, MaskReturn, MaskLine, MaskCount), the count event every count
@@ -102,28 +151,11 @@ func (L *Thread) SetHook(fn HookFunc, mask, count int) {
 		h = &hookState{}
 		L.hook = h
 	}
-	wasTrap := h.mask&(MaskLine|MaskCount) != 0
 	h.fn = fn
 	h.mask = uint8(mask)
 	h.baseCount = count
 	h.count = count
-	isTrap := h.mask&(MaskLine|MaskCount) != 0
-	if isTrap != wasTrap {
-		if st.dbg == nil {
-			st.dbg = &debugState{}
-		}
-		if isTrap {
-			st.dbg.traps++
-			// give the current slice back: the loop reloads its counter
-			// after the call that set the hook and traps at once
-			if st.fuel > 0 {
-				st.reserve += st.fuel
-				st.fuel = 0
-			}
-		} else {
-			st.dbg.traps--
-		}
-	}
+	st.setTrapper(L, h.mask&(MaskLine|MaskCount) != 0)
 	if mask == 0 && !h.inHook {
 		L.hook = nil
 	}
@@ -162,6 +194,7 @@ func lineAt(p *compiler.Proto, pc int) int {
 func (L *Thread) hookTrap(ci *callInfo, pc int) bool {
 	h := L.hook
 	if h == nil || h.mask&(MaskLine|MaskCount) == 0 {
+		L.st.pruneTrappers()
 		return false
 	}
 	if h.rerun {
