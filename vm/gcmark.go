@@ -561,6 +561,28 @@ func (st *State) pruneCaches() {
 		}
 		st.pruneProtoCache(fp)
 	}
+	st.pruneUpvalueIDs()
+}
+
+// pruneUpvalueIDs drops the identities debug.upvalueid made for upvalues
+// (and Go closure slots) that died, and those nobody holds any more.
+func (st *State) pruneUpvalueIDs() {
+	if st.dbg == nil {
+		return
+	}
+	e := st.gc.epoch
+	for key, u := range st.dbg.ids {
+		dead := u.gcMark != e
+		switch k := key.(type) {
+		case *upval:
+			dead = k.gcMark != e
+		case *goFunction:
+			dead = k.gcMark != e
+		}
+		if dead {
+			delete(st.dbg.ids, key)
+		}
+	}
 }
 
 func (st *State) pruneProtoCache(fp *funcProto) {
