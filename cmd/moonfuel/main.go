@@ -33,7 +33,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -76,14 +75,18 @@ func main() {
 		stdinTTY = true
 	}
 	os.Exit(run(&env{
-		args:          os.Args,
-		getenv:        os.LookupEnv,
-		stdin:         os.Stdin,
-		stdout:        os.Stdout,
-		stderr:        os.Stderr,
-		stdinTTY:      stdinTTY,
-		interruptible: true,
-		closeState:    true,
+		args:     os.Args,
+		getenv:   os.LookupEnv,
+		stdin:    os.Stdin,
+		stdout:   os.Stdout,
+		stderr:   os.Stderr,
+		stdinTTY: stdinTTY,
+		interrupts: func() (<-chan os.Signal, func()) {
+			ch := make(chan os.Signal, 1)
+			signal.Notify(ch, os.Interrupt)
+			return ch, func() { signal.Stop(ch) }
+		},
+		closeState: true,
 	}))
 }
 
@@ -96,10 +99,10 @@ type env struct {
 	stdout   io.Writer
 	stderr   io.Writer
 	stdinTTY bool // start the REPL when there is nothing else to run
-	// interruptible makes Ctrl-C (SIGINT) stop the running Lua code, as
-	// lua.c does, instead of the process; outside Lua code it keeps its
-	// default action.
-	interruptible bool
+	// interrupts, when set, starts delivering Ctrl-C (SIGINT) while Lua
+	// code runs and returns the channel and a function that stops the
+	// delivery (after which a Ctrl-C has its default effect again).
+	interrupts func() (<-chan os.Signal, func())
 	// closeState makes the interpreter end the process itself through the
 	// os library's exit, which flushes and closes the files the script
 	// left open, as lua_close does in lua.c.
@@ -236,6 +239,7 @@ type interp struct {
 	opts     *options
 	st       *vm.State
 	osExit   vm.Value // the os library's own exit, kept from user changes
+	docall   vm.Value // runs a chunk under xpcall (see docallSource)
 }
 
 // run runs the interpreter and returns the exit status.
@@ -524,8 +528,19 @@ func (in *interp) doChunk(fn vm.Value, err error) int {
 // as the message handler (so that an error's message and traceback are
 // made where it was raised) and returns fn's results, or a *reportedError.
 func (in *interp) call(fn vm.Value, args ...vm.Value) ([]vm.Value, error) {
+	if in.docall.IsNil() {
+		w, err := in.loadString(docallSource, docallChunk)
+		if err != nil {
+			return nil, err
+		}
+		res, err := in.st.Call(w, vm.XpcallFunction, in.st.GetGlobal("select"))
+		if err != nil {
+			return nil, err
+		}
+		in.docall = res[0]
+	}
 	xargs := append([]vm.Value{fn, msgHandler}, args...)
-	res, err := in.callRaw(vm.XpcallFunction, xargs...)
+	res, err := in.callRaw(in.docall, xargs...)
 	if err != nil {
 		return nil, err
 	}
@@ -541,6 +556,15 @@ func (in *interp) call(fn vm.Value, args ...vm.Value) ([]vm.Value, error) {
 	}
 	return res, nil
 }
+
+// docallSource makes the function that runs a chunk under xpcall. It is a
+// Lua function (not xpcall called from Go) so that the run can pause
+// between slices of fuel; xpcall is not in tail position, for the same
+// reason. Its frames are removed from tracebacks (msgHandler).
+const (
+	docallSource = "local xpcall, select = ... return function(f, h, ...) return select(1, xpcall(f, h, ...)) end"
+	docallChunk  = "=(docall)"
+)
 
 // reportedError is an error whose message msgHandler has made.
 type reportedError struct{ msg string }
@@ -564,39 +588,16 @@ var msgHandler = vm.NewGoFunction("msghandler", func(L *vm.Thread) int {
 		}
 		msg = fmt.Sprintf("(error object is a %s value)", v.TypeName())
 	}
-	// the traceback ends like lua.c's, without the xpcall frame that
-	// stands for its lua_pcall
+	// the traceback ends like lua.c's, without the frames of docall that
+	// stand for its lua_pcall
 	tb := L.Traceback(msg, 1)
-	const pcallFrame, hostFrame = "\n\t[C]: in function 'xpcall'", "\n\t[C]: in ?"
-	if strings.HasSuffix(tb, pcallFrame+hostFrame) {
-		tb = strings.TrimSuffix(tb, pcallFrame+hostFrame) + hostFrame
+	const hostFrame = "\n\t[C]: in ?"
+	if i := strings.LastIndex(tb, "\n\t[C]: in function 'xpcall'\n\t"+docallChunk[1:]+":"); i >= 0 {
+		tb = tb[:i] + hostFrame
 	}
 	L.PushString(tb)
 	return 1
 })
-
-// callRaw calls fn; when the interpreter is interruptible, Ctrl-C (SIGINT)
-// during the call stops it with an "interrupted!" error.
-func (in *interp) callRaw(fn vm.Value, args ...vm.Value) ([]vm.Value, error) {
-	if !in.e.interruptible {
-		return in.st.Call(fn, args...)
-	}
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt)
-	defer signal.Stop(sigs)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan struct{})
-	defer close(done)
-	go func() {
-		select {
-		case <-sigs:
-			cancel()
-		case <-done:
-		}
-	}()
-	return in.st.CallContext(ctx, fn, args...)
-}
 
 // report prints an error as lua.c does ("progname: message" and, for
 // runtime errors, the traceback) and returns the exit status for it.

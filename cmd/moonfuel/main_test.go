@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // runIn runs the interpreter in-process with args (after the program
@@ -208,6 +209,54 @@ func TestRequireOption(t *testing.T) {
 	code, _, errs = runIn(t, nil, "", "-e", setPath, "-l", "nosuchmodule")
 	if code != 1 || !strings.HasPrefix(errs, "moonfuel: module 'nosuchmodule' not found") {
 		t.Errorf("missing module: got %d %q", code, errs)
+	}
+}
+
+func TestInterrupt(t *testing.T) {
+	sigs := make(chan os.Signal, 1)
+	var out, errb strings.Builder
+	go func() {
+		time.Sleep(200 * time.Millisecond)
+		sigs <- os.Interrupt
+	}()
+	code := run(&env{
+		args:       []string{"moonfuel", "-e", "print(pcall(function() while true do end end)) print('after')"},
+		getenv:     func(string) (string, bool) { return "", false },
+		stdin:      strings.NewReader(""),
+		stdout:     &out,
+		stderr:     &errb,
+		interrupts: func() (<-chan os.Signal, func()) { return sigs, func() {} },
+	})
+	if code != 0 || out.String() != "false\tinterrupted!\nafter\n" {
+		t.Errorf("got %d %q %q", code, out.String(), errb.String())
+	}
+}
+
+func TestFuelAcrossSlices(t *testing.T) {
+	// a run longer than a slice spends exactly its fuel: the same limit
+	// stops it at the same place every time
+	src := "local n = 0 for i = 1, 3e6 do n = n + 1 end print(n)"
+	code, out, _ := runIn(t, nil, "", "-fuel", "100000000", "-e", src)
+	if code != 0 || out != "3000000\n" {
+		t.Errorf("got %d %q", code, out)
+	}
+	// where the fuel runs out does not depend on the slices: the output
+	// stops at the same line on every run, and a larger limit gets further
+	counting := "for i = 1, 1e7 do if i % 1000 == 0 then print(i) end end"
+	var first string
+	for i := 0; i < 3; i++ {
+		code, out, _ := runIn(t, nil, "", "-fuel", "5000000", "-e", counting)
+		if code != exitFuel || out == "" {
+			t.Fatalf("got %d %q", code, out)
+		}
+		if i == 0 {
+			first = out
+		} else if out != first {
+			t.Errorf("run %d stopped elsewhere (%d bytes, first run %d)", i, len(out), len(first))
+		}
+	}
+	if _, out, _ := runIn(t, nil, "", "-fuel", "6000000", "-e", counting); len(out) <= len(first) {
+		t.Errorf("more fuel did not get further")
 	}
 }
 
