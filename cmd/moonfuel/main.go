@@ -26,10 +26,11 @@
 // status 3, passing the memory limit 4, and a bad command line 2; each of
 // these prints a one-line message naming the limit or the problem.
 //
-// Ctrl-C (SIGINT) while Lua code runs stops it with "interrupted!" (exit
-// status 1); unlike lua5.3's, that error cannot be caught by pcall. At the
-// end, the state is closed as lua_close does: pending finalizers run and
-// the files the script left open are flushed.
+// As in lua5.3, Ctrl-C (SIGINT) while Lua code runs raises the error
+// "interrupted!" at the next instruction (pcall can catch it), and a second
+// Ctrl-C during the same run ends the process. At the end, the state is
+// closed as lua_close does: pending finalizers run and the files the
+// script left open are flushed.
 package main
 
 import (
