@@ -158,6 +158,23 @@ func TestOfficialSuite(t *testing.T) {
 				record(t, e)
 			})
 		}
+		if os.Getenv("MOONFUEL_SUITE_MAIN") == "full" {
+			// main.lua outside user mode: it drives cmd/moonfuel through the
+			// shell (options, LUA_INIT, the REPL, Ctrl-C) and starts
+			// background processes, so it runs only on request.
+			t.Run("main.lua(full)", func(t *testing.T) {
+				t.Parallel()
+				driver := strings.Replace(suitePrelude, "_port = true", "_port = false", 1) +
+					"dofile('main.lua')\nprint(" + fmt.Sprintf("%q", suiteDone+" main.lua") + ")\n"
+				start := time.Now()
+				r := runProgram(t, timeout, dir, moonfuelBin, "-e", driver)
+				e := suiteEntry{file: "main.lua(full)", took: time.Since(start)}
+				e.pass = r.err == nil && !r.timedOut && r.exit == 0 &&
+					strings.Contains(string(r.stdout), suiteDone+" main.lua")
+				e.detail = failureDetail(r, timeout)
+				record(t, e)
+			})
+		}
 		t.Run("all.lua", func(t *testing.T) {
 			t.Parallel()
 			start := time.Now()
