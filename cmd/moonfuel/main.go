@@ -22,9 +22,10 @@
 // expressions and continuing incomplete statements on ">>" lines.
 //
 // Errors are reported on standard error as "moonfuel: message" (with the
-// program name as invoked, like lua.c) followed by a stack traceback, with exit status 1. Running out of fuel gives exit
-// status 3, passing the memory limit 4, and a bad command line 2; each of
-// these prints a one-line message naming the limit or the problem.
+// program name as invoked, like lua.c) followed by a stack traceback, with
+// exit status 1. Running out of fuel gives exit status 3, passing the
+// memory limit 4, and a bad command line 2; each of these prints a one-line
+// message naming the limit or the problem.
 //
 // As in lua5.3, Ctrl-C (SIGINT) while Lua code runs raises the error
 // "interrupted!" at the next instruction (pcall can catch it), and a second
