@@ -246,7 +246,7 @@ newframe:
 				return
 			}
 			goto reload
-		case compiler.OpAdd, compiler.OpSub, compiler.OpMul:
+		case compiler.OpAdd:
 			b, c := i.B(), i.C()
 			var x, y Value
 			if b&compiler.BitRK != 0 {
@@ -260,34 +260,70 @@ newframe:
 				y = stack[base+c]
 			}
 			if x.p == intTagP && y.p == intTagP {
-				var r int64
-				switch i.Op() {
-				case compiler.OpAdd:
-					r = int64(x.n) + int64(y.n)
-				case compiler.OpSub:
-					r = int64(x.n) - int64(y.n)
-				default:
-					r = int64(x.n) * int64(y.n)
-				}
-				stack[ra] = Value{intTagP, uint64(r)}
+				stack[ra] = Value{intTagP, uint64(int64(x.n) + int64(y.n))}
 				continue
 			}
 			if fx, fy, ok := bothFloats(x, y); ok {
-				var r float64
-				switch i.Op() {
-				case compiler.OpAdd:
-					r = fx + fy
-				case compiler.OpSub:
-					r = fx - fy
-				default:
-					r = fx * fy
-				}
-				stack[ra] = Float(r)
+				stack[ra] = Float(fx + fy)
 				continue
 			}
 			st.fuel = fuel
 			ci.pc = pc
-			if L.loopArith(ci, ArithOp(i.Op()-compiler.OpAdd), x, y, ra, b, c) {
+			if L.loopArith(ci, OpAdd, x, y, ra, b, c) {
+				return
+			}
+			goto reload
+		case compiler.OpSub:
+			b, c := i.B(), i.C()
+			var x, y Value
+			if b&compiler.BitRK != 0 {
+				x = k[b&0xff]
+			} else {
+				x = stack[base+b]
+			}
+			if c&compiler.BitRK != 0 {
+				y = k[c&0xff]
+			} else {
+				y = stack[base+c]
+			}
+			if x.p == intTagP && y.p == intTagP {
+				stack[ra] = Value{intTagP, uint64(int64(x.n) - int64(y.n))}
+				continue
+			}
+			if fx, fy, ok := bothFloats(x, y); ok {
+				stack[ra] = Float(fx - fy)
+				continue
+			}
+			st.fuel = fuel
+			ci.pc = pc
+			if L.loopArith(ci, OpSub, x, y, ra, b, c) {
+				return
+			}
+			goto reload
+		case compiler.OpMul:
+			b, c := i.B(), i.C()
+			var x, y Value
+			if b&compiler.BitRK != 0 {
+				x = k[b&0xff]
+			} else {
+				x = stack[base+b]
+			}
+			if c&compiler.BitRK != 0 {
+				y = k[c&0xff]
+			} else {
+				y = stack[base+c]
+			}
+			if x.p == intTagP && y.p == intTagP {
+				stack[ra] = Value{intTagP, uint64(int64(x.n) * int64(y.n))}
+				continue
+			}
+			if fx, fy, ok := bothFloats(x, y); ok {
+				stack[ra] = Float(fx * fy)
+				continue
+			}
+			st.fuel = fuel
+			ci.pc = pc
+			if L.loopArith(ci, OpMul, x, y, ra, b, c) {
 				return
 			}
 			goto reload
@@ -303,6 +339,10 @@ newframe:
 				y = k[c&0xff]
 			} else {
 				y = stack[base+c]
+			}
+			if x.p == floatTagP && y.p == floatTagP && i.Op() == compiler.OpDiv {
+				stack[ra] = Float(math.Float64frombits(x.n) / math.Float64frombits(y.n))
+				continue
 			}
 			if fx, fy, ok := bothFloats(x, y); ok {
 				if i.Op() == compiler.OpDiv {
