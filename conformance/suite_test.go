@@ -27,6 +27,7 @@ var suiteExpected = []string{
 	"coroutine.lua",
 	"db.lua",
 	"events.lua",
+	"files.lua",
 	"gc.lua",
 	"goto.lua",
 	"literals.lua",
