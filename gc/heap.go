@@ -27,6 +27,7 @@ package gc
 import (
 	"errors"
 	"fmt"
+	"math"
 )
 
 // ErrMemoryLimit is returned (wrapped in a *LimitError) when a charge would
@@ -170,7 +171,12 @@ func (h *Heap) Collect(emergency bool) bool {
 
 // setThreshold schedules the next paced collection from the live bytes.
 func (h *Heap) setThreshold() {
-	t := h.live / 100 * h.pause
+	var t int64
+	if h.pause > 0 && h.live > math.MaxInt64/h.pause {
+		t = math.MaxInt64
+	} else {
+		t = h.live * h.pause / 100
+	}
 	if t < h.live+MinGrowth {
 		t = h.live + MinGrowth
 	}
@@ -196,7 +202,11 @@ func (h *Heap) Step(kb int64) bool {
 	if mul < 40 {
 		mul = 40 // Lua's minimum step multiplier
 	}
-	h.stepDebt += work / 100 * mul
+	if w := work / 100; w > (math.MaxInt64-h.stepDebt)/mul {
+		h.stepDebt = math.MaxInt64
+	} else {
+		h.stepDebt += w * mul
+	}
 	if h.stepDebt >= h.inUse {
 		return h.Collect(false)
 	}
