@@ -101,10 +101,16 @@ newframe:
 				} else {
 					v = tt.Get(key)
 				}
-				if !v.IsNil() || tt.meta == nil || fastTM(tt.meta, evIndex).IsNil() {
+				if !v.IsNil() || tt.meta == nil {
 					stack[ra] = v
 					continue
 				}
+				v, next, ok := indexTables(tt, key, rkHash(cl.fp.kh, c))
+				if ok {
+					stack[ra] = v
+					continue
+				}
+				t = next
 			}
 			st.fuel = fuel
 			ci.pc = pc
@@ -131,10 +137,16 @@ newframe:
 				} else {
 					v = tt.Get(key)
 				}
-				if !v.IsNil() || tt.meta == nil || fastTM(tt.meta, evIndex).IsNil() {
+				if !v.IsNil() || tt.meta == nil {
 					stack[ra] = v
 					continue
 				}
+				v, next, ok := indexTables(tt, key, rkHash(cl.fp.kh, c))
+				if ok {
+					stack[ra] = v
+					continue
+				}
+				t = next
 			}
 			st.fuel = fuel
 			ci.pc = pc
@@ -235,10 +247,16 @@ newframe:
 				} else {
 					v = tt.Get(key)
 				}
-				if !v.IsNil() || tt.meta == nil || fastTM(tt.meta, evIndex).IsNil() {
+				if !v.IsNil() || tt.meta == nil {
 					stack[ra] = v
 					continue
 				}
+				v, next, ok := indexTables(tt, key, rkHash(cl.fp.kh, c))
+				if ok {
+					stack[ra] = v
+					continue
+				}
+				obj = next
 			}
 			st.fuel = fuel
 			ci.pc = pc
@@ -819,6 +837,35 @@ newframe:
 			L.runError("invalid opcode %d", i.Op())
 		}
 	}
+}
+
+// indexTables continues tt[key], which missed in tt (a table with a
+// metatable), through __index tables without calls: ok is true when the
+// chain ends at a table holding the key or without __index (v is the
+// value); otherwise the slow path (loopGet) goes on from next, a table
+// whose __index is a function, or after a few levels. kh is the hash of
+// a string key, or 0.
+func indexTables(tt *Table, key Value, kh uint64) (v, next Value, ok bool) {
+	str := kh != 0 && key.kind() == kindString
+	for level := 0; level < 8; level++ {
+		h := fastTM(tt.meta, evIndex)
+		if h.IsNil() {
+			return Nil, Nil, true
+		}
+		if h.kind() != kindTable {
+			break
+		}
+		tt = (*Table)(h.p)
+		if str {
+			v = tt.GetStrH(key.AsString(), kh)
+		} else {
+			v = tt.Get(key)
+		}
+		if !v.IsNil() || tt.meta == nil {
+			return v, Nil, true
+		}
+	}
+	return Nil, TableValue(tt), false
 }
 
 // rkHash returns the precomputed hash of an RK operand that is a string
