@@ -18,6 +18,14 @@
 // Collections are triggered by charged bytes only, so they happen at the same
 // points on every run.
 //
+// Each collection is a full (stop-the-world) mark, not Lua's incremental
+// one, so the pause alone sets the automatic pace (a cycle costs O(live)
+// and comes after pause%-100% of live bytes were charged: amortized O(1)
+// per byte; MinGrowth keeps a pause under 100 from collecting on every
+// allocation). The step multiplier scales the work credited by explicit
+// steps (collectgarbage("step", n)): a step finishes the cycle, with a full
+// mark, once the credit covers the heap in use.
+//
 // The heap does not know what an object is: the mark phase belongs to its
 // Collector (the vm implements it over Lua values). Go's collector still
 // frees the memory; the mark decides accounting, weak-table clearing and
