@@ -541,6 +541,12 @@ newframe:
 			}
 			if res != (ia != 0) {
 				pc++
+			} else if j := code[pc]; fuel >= CostInstruction && j.Op() == compiler.OpJmp && j.A() == 0 {
+				// the OP_JMP that follows, run here (Lua's donextjump);
+				// charged as the instruction it is, and only when its
+				// charge could not have ended the slice
+				fuel -= CostInstruction
+				pc += 1 + j.SBx()
 			}
 		case compiler.OpLt, compiler.OpLe:
 			b, c := i.B(), i.C()
@@ -585,10 +591,19 @@ newframe:
 			}
 			if res != (ia != 0) {
 				pc++
+			} else if j := code[pc]; fuel >= CostInstruction && j.Op() == compiler.OpJmp && j.A() == 0 {
+				// the OP_JMP that follows, run here (Lua's donextjump);
+				// charged as the instruction it is, and only when its
+				// charge could not have ended the slice
+				fuel -= CostInstruction
+				pc += 1 + j.SBx()
 			}
 		case compiler.OpTest:
 			if stack[ra].IsFalsy() == (i.C() != 0) {
 				pc++
+			} else if j := code[pc]; fuel >= CostInstruction && j.Op() == compiler.OpJmp && j.A() == 0 {
+				fuel -= CostInstruction // the next OP_JMP, as above
+				pc += 1 + j.SBx()
 			}
 		case compiler.OpTestSet:
 			v := stack[base+i.B()]
