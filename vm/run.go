@@ -548,7 +548,7 @@ newframe:
 				fuel -= CostInstruction
 				pc += 1 + j.SBx()
 			}
-		case compiler.OpLt, compiler.OpLe:
+		case compiler.OpLt:
 			b, c := i.B(), i.C()
 			var x, y Value
 			if b&compiler.BitRK != 0 {
@@ -561,30 +561,58 @@ newframe:
 			} else {
 				y = stack[base+c]
 			}
-			le := i.Op() == compiler.OpLe
 			var res bool
 			if x.p == intTagP && y.p == intTagP {
-				if le {
-					res = int64(x.n) <= int64(y.n)
-				} else {
-					res = int64(x.n) < int64(y.n)
-				}
+				res = int64(x.n) < int64(y.n)
+			} else if x.p == floatTagP && y.p == floatTagP {
+				res = math.Float64frombits(x.n) < math.Float64frombits(y.n)
 			} else if x.IsNumber() && y.IsNumber() {
-				if le {
-					res = leNum(x, y)
-				} else {
-					res = ltNum(x, y)
-				}
+				res = ltNum(x, y)
 			} else if x.kind() == kindString && y.kind() == kindString {
-				if le {
-					res = x.AsString() <= y.AsString()
-				} else {
-					res = x.AsString() < y.AsString()
-				}
+				res = x.AsString() < y.AsString()
 			} else {
 				st.fuel = fuel
 				ci.pc = pc
-				if L.loopOrder(ci, le, x, y) {
+				if L.loopOrder(ci, false, x, y) {
+					return
+				}
+				goto reload
+			}
+			if res != (ia != 0) {
+				pc++
+			} else if j := code[pc]; fuel >= CostInstruction && j.Op() == compiler.OpJmp && j.A() == 0 {
+				// the OP_JMP that follows, run here (Lua's donextjump);
+				// charged as the instruction it is, and only when its
+				// charge could not have ended the slice
+				fuel -= CostInstruction
+				pc += 1 + j.SBx()
+			}
+		case compiler.OpLe:
+			b, c := i.B(), i.C()
+			var x, y Value
+			if b&compiler.BitRK != 0 {
+				x = k[b&0xff]
+			} else {
+				x = stack[base+b]
+			}
+			if c&compiler.BitRK != 0 {
+				y = k[c&0xff]
+			} else {
+				y = stack[base+c]
+			}
+			var res bool
+			if x.p == intTagP && y.p == intTagP {
+				res = int64(x.n) <= int64(y.n)
+			} else if x.p == floatTagP && y.p == floatTagP {
+				res = math.Float64frombits(x.n) <= math.Float64frombits(y.n)
+			} else if x.IsNumber() && y.IsNumber() {
+				res = leNum(x, y)
+			} else if x.kind() == kindString && y.kind() == kindString {
+				res = x.AsString() <= y.AsString()
+			} else {
+				st.fuel = fuel
+				ci.pc = pc
+				if L.loopOrder(ci, true, x, y) {
 					return
 				}
 				goto reload
