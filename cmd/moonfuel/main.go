@@ -13,6 +13,11 @@
 //	-fuel N    stop after N units of fuel (exit status 3)
 //	-mem SIZE  limit memory to SIZE bytes, or with a KB, MB or GB suffix
 //	           (exit status 4)
+//	-timeout DUR  stop after DUR of wall-clock time (exit status 5)
+//	-sandbox   run the script in the sandbox package's untrusted profile,
+//	           with its limits; the script's arguments are its ... (see
+//	           sandbox.go)
+//	-stats     print fuel, memory and message statistics at exit
 //
 // As with lua5.3, LUA_INIT_5_3 (or else LUA_INIT) is run before the
 // arguments ("@file" runs a file), the global arg holds the script name at
@@ -24,8 +29,9 @@
 // Errors are reported on standard error as "moonfuel: message" (with the
 // program name as invoked, like lua.c) followed by a stack traceback, with
 // exit status 1. Running out of fuel gives exit status 3, passing the
-// memory limit 4, and a bad command line 2; each of these prints a one-line
-// message naming the limit or the problem.
+// memory limit 4, the timeout (or cancelling a sandboxed run) 5, and a bad
+// command line 2; each of these prints a one-line message naming the limit
+// or the problem.
 //
 // As in lua5.3, Ctrl-C (SIGINT) while Lua code runs raises the error
 // "interrupted!" at the next instruction (pcall can catch it), and a second
@@ -43,6 +49,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/moonfuel/moonfuel/gc"
 	"github.com/moonfuel/moonfuel/lexer"
@@ -120,6 +127,11 @@ type options struct {
 	ignoreEnv bool
 	fuel      int64
 	memory    int64
+	// -sandbox, -stats and -timeout (sandbox.go)
+	sandbox       bool
+	stats         bool
+	timeout       time.Duration
+	cancelTimeout func()
 }
 
 // usageError is a bad command line.
@@ -176,6 +188,10 @@ func parseArgs(args []string) (*options, error) {
 				}
 				o.memory = n
 			}
+		case a == "-sandbox" || a == "-stats" || a == "-timeout" || strings.HasPrefix(a, "-timeout="):
+			if err := o.parseSandboxOption(args, &i); err != nil {
+				return nil, err
+			}
 		case a[1] == 'e' || a[1] == 'l':
 			if a[1] == 'e' {
 				o.execute = true
@@ -231,6 +247,9 @@ Available options are:
   -          stop handling options and execute stdin
   -fuel N    stop after N units of fuel (exit status 3)
   -mem SIZE  limit memory to SIZE bytes, KB, MB or GB (exit status 4)
+  -timeout DUR  stop after DUR of wall-clock time, e.g. 2s (exit status 5)
+  -sandbox   run the script in the untrusted sandbox profile
+  -stats     print fuel, memory and message statistics at exit
 `
 }
 
@@ -258,6 +277,7 @@ func run(e *env) int {
 	}
 	in := &interp{e: e, progname: progname, opts: opts}
 	code := in.main()
+	in.afterMain()
 	if e.closeState && in.osExit.IsFunction() {
 		// flushes the io library's open files, then exits with code (a
 		// little fuel for that call if the script used it all)
@@ -273,6 +293,9 @@ func run(e *env) int {
 // main runs the interpreter's steps in lua.c's order.
 func (in *interp) main() int {
 	e, opts := in.e, in.opts
+	if opts.sandbox {
+		return in.runSandbox()
+	}
 	if opts.version {
 		fmt.Fprintln(e.stdout, versionLine)
 	}
@@ -282,6 +305,7 @@ func (in *interp) main() int {
 	if code := in.guard(newState); code != exitOK {
 		return code // a memory limit too small for an empty state
 	}
+	in.startTimeout()
 	if opts.ignoreEnv {
 		in.st.Registry().SetField("LUA_NOENV", vm.True)
 	}
@@ -390,7 +414,7 @@ func (in *interp) runArgs() int {
 	for i := 1; i < in.opts.script; i++ {
 		a := args[i]
 		if len(a) < 2 || (a[1] != 'e' && a[1] != 'l') {
-			if a == "-fuel" || a == "-mem" {
+			if a == "-fuel" || a == "-mem" || a == "-timeout" {
 				i++ // skip the limit's value
 			}
 			continue
@@ -616,6 +640,9 @@ func (in *interp) report(err error) int {
 	case errors.Is(err, gc.ErrMemoryLimit):
 		fmt.Fprintf(w, "%smemory limit of %d bytes exceeded\n", prefix, in.opts.memory)
 		return exitMemory
+	}
+	if code, ok := in.reportTimeout(err, prefix); ok {
+		return code
 	}
 	var ce *vm.CanceledError
 	if errors.As(err, &ce) {
