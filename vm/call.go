@@ -169,15 +169,20 @@ func (L *Thread) precall(fi int, nres int, flags uint16) int {
 				return L.doYield(ci, n)
 			}
 			if L.tailReq {
-				// TailCall: the builtin's frame is replaced by the call
-				// of the function below its n-1 arguments on top
+				// TailCall: the function below the n-1 values on top is
+				// called from the builtin's frame, which stays (for
+				// tracebacks) and returns the callee's results when it
+				// returns (afterReturn, or here for a Go callee)
 				L.tailReq = false
-				first := L.top - n
-				copy(L.stack[fi:], L.stack[first:L.top])
-				L.top = fi + n
-				L.ci = ci.prev
-				L.depth--
-				continue
+				first, cb := L.top-n, ci.base
+				copy(L.stack[cb:], L.stack[first:L.top])
+				L.top = cb + n
+				ci.flags |= cistCont
+				r := L.precall(cb, MultRet, 0)
+				if r == preDone {
+					L.postcall(ci, cb, L.top-cb)
+				}
+				return r
 			}
 			L.postcall(ci, L.top-n, n)
 			return preDone
@@ -200,7 +205,8 @@ func (L *Thread) precall(fi int, nres int, flags uint16) int {
 // values on top of the stack with them; the callee's results become the
 // builtin's. It is Lua's lua_callk with a continuation that returns all the
 // results (dofile's): the call is made by the dispatch loop after the
-// builtin's frame is gone, so the callee may yield. The builtin must
+// builtin has returned (its frame stays, marked cistCont, until the callee
+// returns), so the callee may yield. The builtin must
 // return what TailCall returns, at once:
 //
 //	return L.TailCall(0)

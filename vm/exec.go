@@ -210,6 +210,13 @@ func (st *State) afterReturn(L *Thread, xflags uint16, xnres int) bool {
 			}
 			return false
 		}
+		if ci.flags&cistCont != 0 {
+			// a builtin that handed over its call (TailCall): the
+			// callee's results are its own
+			xflags, xnres = ci.flags, ci.nres
+			L.postcall(ci, ci.base, L.top-ci.base)
+			continue
+		}
 		if ci.flags&cistPcall == 0 {
 			panic("vm: return into a Go frame that is not waiting")
 		}

@@ -126,6 +126,7 @@ const (
 	cistLeLt                 // __le emulated by not __lt: negate the result
 	cistHooked               // a hook is running for this frame (hook.go)
 	cistFin                  // a finalizer is running above this frame (named "__gc")
+	cistCont                 // Go frame waiting for the call it handed over (TailCall): its results become the frame's
 )
 
 // callInfo is a call frame. Frames form a doubly linked list that is reused
