@@ -103,10 +103,18 @@ func (s *Sandbox) luaSend(L *vm.Thread) int {
 			L.Errorf("sandbox.send: %v", err)
 		}
 	} else {
-		select {
-		case s.outbox <- msg:
-		default:
+		s.mu.Lock()
+		full := len(s.outq) >= s.lim.MailboxLen
+		if !full {
+			s.outq = append(s.outq, msg)
+		}
+		s.mu.Unlock()
+		if full {
 			L.Errorf("sandbox.send: %v (the host's mailbox holds %d messages)", ErrMailboxFull, s.lim.MailboxLen)
+		}
+		select {
+		case s.outNote <- struct{}{}:
+		default:
 		}
 	}
 	s.mu.Lock()
@@ -315,29 +323,32 @@ func (s *Sandbox) finishedNow() bool {
 	}
 }
 
-// Outbox returns the channel of the script's messages (unused when
-// Config.OnMessage is set).
-func (s *Sandbox) Outbox() <-chan any { return s.outbox }
-
-// Receive returns the script's next message, waiting until one comes, the
-// script ends (ErrClosed) or ctx ends.
+// Receive returns the script's next message (sandbox.send), waiting until
+// one comes, the script ends (ErrClosed) or ctx ends. Messages go to
+// Config.OnMessage instead when it is set.
 func (s *Sandbox) Receive(ctx context.Context) (any, error) {
-	select {
-	case m := <-s.outbox:
-		return m, nil
-	default:
-	}
-	select {
-	case m := <-s.outbox:
-		return m, nil
-	case <-s.finishedChan():
-		select {
-		case m := <-s.outbox:
+	for {
+		s.mu.Lock()
+		if len(s.outq) > 0 {
+			m := s.outq[0]
+			s.outq[0] = nil
+			s.outq = s.outq[1:]
+			s.mu.Unlock()
 			return m, nil
-		default:
-			return nil, ErrClosed
 		}
-	case <-ctx.Done():
-		return nil, ctx.Err()
+		fin := s.finished
+		s.mu.Unlock()
+		select {
+		case <-s.outNote:
+		case <-fin:
+			s.mu.Lock()
+			n := len(s.outq)
+			s.mu.Unlock()
+			if n == 0 {
+				return nil, ErrClosed
+			}
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
 	}
 }

@@ -48,7 +48,7 @@ type Config struct {
 	// (the sandbox holds no goroutine while it waits).
 	Funcs map[string]HostFunc
 	// OnMessage, when set, receives the script's sandbox.send messages
-	// (on the goroutine running the sandbox) instead of the outbox; an
+	// (on the goroutine running the sandbox) instead of Receive; an
 	// error fails the send (a Lua error in the script).
 	OnMessage func(s *Sandbox, msg any) error
 	// ID identifies the sandbox in a pool (sandbox.id() in Lua).
@@ -104,7 +104,8 @@ type Sandbox struct {
 	inbox    []any
 	wake     chan struct{}
 	async    *asyncCall
-	outbox   chan any
+	outq     []any         // messages to the host
+	outNote  chan struct{} // signalled when outq grows
 	msgsIn   int64
 	msgsOut  int64
 	finished chan struct{}
@@ -128,7 +129,7 @@ func Compile(source, chunkname string) (*compiler.Proto, error) {
 func New(p *compiler.Proto, cfg Config) (s *Sandbox, err error) {
 	lim := cfg.Limits.resolve()
 	s = &Sandbox{cfg: cfg, lim: lim, proto: p,
-		wake: make(chan struct{}, 1), outbox: make(chan any, max(lim.MailboxLen, 1)), finished: make(chan struct{})}
+		wake: make(chan struct{}, 1), outNote: make(chan struct{}, 1), finished: make(chan struct{})}
 	stdout := cfg.Stdout
 	if stdout == nil {
 		stdout = io.Discard
