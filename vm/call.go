@@ -299,7 +299,13 @@ func (L *Thread) callFromGo(fi int, nres int) {
 	if L.st.ext.lim.MaxCallbackDepth > 0 {
 		L.checkCallbackLimit()
 	}
-	L.st.chargeFuel(CostCall)
+	if L.nny > 1 || L != L.st.main {
+		// a Go builtin calling back into Lua (the host's own call costs
+		// CostCall)
+		L.st.chargeFuel(CostCallFromGo)
+	} else {
+		L.st.chargeFuel(CostCall)
+	}
 	L.st.execute(L, fi, nres)
 	L.nny--
 	L.nCcalls--

@@ -28,6 +28,11 @@ const (
 	CostInstruction = 1
 	// CostCall is the extra fuel of a call (Lua or Go function).
 	CostCall = 2
+	// CostCallFromGo is the fuel of a call from a Go builtin back into
+	// Lua (sort comparators, gsub callbacks, __index functions called by
+	// table.concat...): a nested activation of the loop costs about ten
+	// instructions' time (measured with cmd/meterbench).
+	CostCallFromGo = 10
 	// CostBytesPerUnit bytes of string work cost CostPerByte fuel.
 	CostBytesPerUnit = 64
 	// CostPerByte is the fuel for each CostBytesPerUnit bytes processed.
