@@ -94,6 +94,7 @@ func (s *Sandbox) copyLimits() *copyState {
 // luaSend is sandbox.send(v).
 func (s *Sandbox) luaSend(L *vm.Thread) int {
 	v := L.CheckAny(1)
+	L.ChargeFuel(vm.CostMessage)
 	msg, err := fromLua(L, v, s.copyLimits())
 	if err != nil {
 		L.Errorf("sandbox.send: %v", err)
@@ -136,6 +137,7 @@ func (s *Sandbox) luaTryReceive(L *vm.Thread) int {
 		s.msgsIn++
 		s.mu.Unlock()
 		s.waitMsg, s.waitDeadline, s.msgTimedOut = false, time.Time{}, false
+		L.ChargeFuel(vm.CostMessage)
 		L.Push(vm.True)
 		L.Push(toLua(L, msg))
 		return 2

@@ -19,6 +19,7 @@ var (
 
 // NewThread creates a coroutine whose body is fn (coroutine.create).
 func (L *Thread) NewThread(fn Value) *Thread {
+	L.ChargeFuel(CostNewThread)
 	co := L.st.newThread()
 	co.stack[0] = fn
 	co.top = 1

@@ -33,6 +33,15 @@ const (
 	// table.concat...): a nested activation of the loop costs about ten
 	// instructions' time (measured with cmd/meterbench).
 	CostCallFromGo = 10
+	// CostNewThread is the fuel of creating a coroutine (its thread, stack
+	// and first frames are allocated at once).
+	CostNewThread = 40
+	// CostCompile is the fixed fuel of compiling a chunk (load), on top of
+	// its per-byte cost.
+	CostCompile = 200
+	// CostMessage is the fixed fuel of copying one message between a
+	// sandbox and its host, on top of its per-element and per-byte cost.
+	CostMessage = 40
 	// CostBytesPerUnit bytes of string work cost CostPerByte fuel.
 	CostBytesPerUnit = 64
 	// CostPerByte is the fuel for each CostBytesPerUnit bytes processed.
