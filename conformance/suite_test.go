@@ -26,6 +26,7 @@ var suiteExpected = []string{
 	"constructs.lua",
 	"coroutine.lua",
 	"db.lua",
+	"errors.lua",
 	"events.lua",
 	"files.lua",
 	"gc.lua",
@@ -42,6 +43,7 @@ var suiteExpected = []string{
 	"utf8.lua",
 	"vararg.lua",
 	"verybig.lua",
+	"all.lua", // with _U=true, must print "final OK !!!"
 }
 
 // suiteDone is printed by the driver after a file returns, so that a file

@@ -222,6 +222,16 @@ var levelCases = []struct {
 	n                      int
 	want                   string
 }{
+	// The 200-locals limit, raised while parsing as lua5.3 does.
+	{"local ", "a,", "b", "", 199, ""},
+	{"local ", "a,", "b", "", 200, "in:1: too many local variables (limit is 200) in main function near <eof>"},
+	{"function f(", "a,", "b) end", "", 199, ""},
+	{"function f(", "a,", "b) end", "", 200, "in:1: too many local variables (limit is 200) in function at line 1 near ')'"},
+	{"function t:m(", "a,", "b) end", "", 199, "in:1: too many local variables (limit is 200) in function at line 1 near ')'"},
+	{"", "local a\n", "for i=1,2 do end", "", 196, ""},
+	{"", "local a\n", "for i=1,2 do end", "", 197, "in:198: too many local variables (limit is 200) in main function near '='"},
+	{"", "local a\n", "for k,v in next,{} do end", "", 196, "in:197: too many local variables (limit is 200) in main function near 'in'"},
+	{"", "local a\n", "for k,v,w in next,{} do end", "", 196, "in:197: too many local variables (limit is 200) in main function near ','"},
 	{"local a; a", ",a", "= 1", ",1", 190, ""},
 	{"local a; a", ",a", "= 1", ",1", 196, ""},
 	{"local a; a", ",a", "= 1", ",1", 197, ""},

@@ -61,6 +61,19 @@ type funcState struct {
 	prev        *funcState
 	isVararg    bool
 	lineDefined int
+	// nvars counts the locals declared and still in scope in this function,
+	// so the 200-locals limit is raised while parsing, where lua5.3 raises
+	// it (with the 'near' token), not after the whole chunk is read.
+	nvars int
+}
+
+// MaxLocals is Lua's limit on the locals in scope in one function.
+const MaxLocals = 200
+
+// declareLocals records n new locals in the current function.
+func (p *parser) declareLocals(n int) {
+	p.fs.nvars += n
+	p.checkLimit(p.fs.nvars, MaxLocals, "local variables")
 }
 
 type parser struct {
@@ -162,6 +175,8 @@ func (p *parser) blockFollow(withUntil bool) bool {
 // block parses a statement list up to a block-closing token.
 func (p *parser) block() *ast.Block {
 	b := &ast.Block{Pos: ast.Pos{L: p.line()}}
+	nvars := p.fs.nvars
+	defer func() { p.fs.nvars = nvars }()
 	for !p.blockFollow(true) {
 		if p.t.Tok == lexer.Return {
 			b.Return = p.retStat()
@@ -232,6 +247,7 @@ func (p *parser) statementBody() ast.Stmt {
 		p.next()
 		if p.testNext(lexer.Function) {
 			name := p.checkName()
+			p.declareLocals(1)
 			f := p.body(false, p.line())
 			return &ast.LocalFunction{Pos: pos, Name: name, Func: f}
 		}
@@ -277,8 +293,11 @@ func (p *parser) forStat(line int) ast.Stmt {
 	pos := ast.Pos{L: line}
 	p.next()
 	name := p.checkName()
+	nvars := p.fs.nvars
+	defer func() { p.fs.nvars = nvars }()
 	switch p.t.Tok {
 	case lexer.Assign:
+		p.declareLocals(4) // three control variables and the loop variable
 		p.next()
 		s := &ast.NumericFor{Pos: pos, Var: name}
 		s.Start = p.expr()
@@ -294,8 +313,10 @@ func (p *parser) forStat(line int) ast.Stmt {
 		return s
 	case lexer.Comma, lexer.In:
 		s := &ast.GenericFor{Pos: pos, Names: []string{name}}
+		p.declareLocals(4) // three control variables and the first name
 		for p.testNext(lexer.Comma) {
 			s.Names = append(s.Names, p.checkName())
+			p.declareLocals(1)
 		}
 		p.checkNext(lexer.In)
 		s.ExprLine = p.line()
@@ -333,6 +354,9 @@ func (p *parser) fieldSel(obj ast.Expr) ast.Expr {
 func (p *parser) body(isMethod bool, line int) *ast.Function {
 	f := &ast.Function{Pos: ast.Pos{L: line}, IsMethod: isMethod}
 	p.fs = &funcState{prev: p.fs, lineDefined: line}
+	if isMethod {
+		p.declareLocals(1) // self
+	}
 	p.checkNext(lexer.LParen)
 	if p.t.Tok != lexer.RParen {
 		for {
@@ -340,6 +364,7 @@ func (p *parser) body(isMethod bool, line int) *ast.Function {
 			case lexer.Name:
 				f.Params = append(f.Params, p.t.Str)
 				p.next()
+				p.declareLocals(1)
 			case lexer.Dots:
 				p.next()
 				f.IsVararg = true
@@ -364,6 +389,7 @@ func (p *parser) localStat(pos ast.Pos) *ast.Local {
 	s := &ast.Local{Pos: pos}
 	for {
 		s.Names = append(s.Names, p.checkName())
+		p.declareLocals(1)
 		if !p.testNext(lexer.Comma) {
 			break
 		}
