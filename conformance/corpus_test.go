@@ -17,13 +17,7 @@ import (
 // (never counted as a pass) and a listed script that passes is reported so
 // that it can be removed from the list. Keep it short and shrinking.
 var corpusKnownFailures = map[string]string{
-	"base_getsetmetatable": "setmetatable's argument error adds \", got string\" to \"nil or table expected\"",
-	"bitwise_coercion":     "message reads \"number has no integer representation (local 'f')\" instead of \"number (local 'f') has no...\"",
-	"coro_status":          "coroutine.status's argument error says \"coroutine expected\" instead of lua5.3's \"thread expected\"",
-	"meta_metatable_field": "setmetatable's argument error adds \", got number\"",
-	"syntax_err_limits":    "\"too many upvalues\" lacks the \"near '+'\" part (the upvalue limit is checked by the compiler, after parsing)",
-	"table_next":           "pairs(t) does not return the global next as its iterator",
-	"xpcall_basic":         "xpcall without a handler says \"value expected\" instead of \"function expected, got no value\"",
+	"syntax_err_limits": "\"too many upvalues\" lacks the \"near '+'\" part (the upvalue limit is checked by the compiler, after parsing)",
 }
 
 // The .out convention, shared with scripts/regen-testdata.sh: a script runs

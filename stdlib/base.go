@@ -22,7 +22,6 @@ func OpenBase(st *vm.State) *vm.Table {
 		{Name: "tonumber", Fn: baseTonumber},
 		{Name: "pairs", Fn: basePairs},
 		{Name: "ipairs", Fn: baseIpairs},
-		{Name: "next", Fn: baseNext},
 		{Name: "select", Fn: baseSelect},
 		{Name: "rawget", Fn: baseRawget},
 		{Name: "rawset", Fn: baseRawset},
@@ -39,6 +38,7 @@ func OpenBase(st *vm.State) *vm.Table {
 	})
 	g.SetField("pcall", vm.PcallFunction)
 	g.SetField("xpcall", vm.XpcallFunction)
+	g.SetField("next", nextFn) // the same value pairs returns, as in lua5.3
 	g.SetField("_G", vm.TableValue(g))
 	g.SetField("_VERSION", vm.StringValue("Lua 5.3"))
 	return g
@@ -296,8 +296,8 @@ func baseRawlen(L *vm.Thread) int {
 func baseSetmetatable(L *vm.Thread) int {
 	mtv := L.Arg(2)
 	t := L.CheckTable(1)
-	if !mtv.IsNil() && mtv.AsTable() == nil {
-		L.TypeError(2, "nil or table")
+	if L.NArgs() < 2 || (!mtv.IsNil() && mtv.AsTable() == nil) {
+		L.ArgError(2, "nil or table expected")
 	}
 	if mt := t.Metatable(); mt != nil && !mt.GetField("__metatable").IsNil() {
 		L.Errorf("cannot change a protected metatable")

@@ -23,7 +23,7 @@ func OpenCoroutine(st *vm.State) *vm.Table {
 func checkCo(L *vm.Thread, i int) *vm.Thread {
 	co := L.Arg(i).AsThread()
 	if co == nil {
-		L.ArgError(i, "coroutine expected")
+		L.ArgError(i, "thread expected")
 	}
 	return co
 }

@@ -174,8 +174,8 @@ func (L *Thread) precallSpecial(g *goFunction, fi, nres int, flags uint16) int {
 		if g.special == spPcall {
 			L.CheckAny(1)
 		} else {
-			if L.top-fi-1 < 2 {
-				L.ArgError(2, "value expected")
+			if h := L.Arg(2); h.Type() != TypeFunction {
+				L.TypeError(2, "function")
 			}
 			// [xpcall f h args] -> [xpcall h f args]
 			L.stack[fi+1], L.stack[fi+2] = L.stack[fi+2], L.stack[fi+1]
@@ -201,7 +201,7 @@ func (L *Thread) precallSpecial(g *goFunction, fi, nres int, flags uint16) int {
 		if g.special == spResume {
 			co = L.Arg(1).AsThread()
 			if co == nil {
-				L.ArgError(1, "coroutine expected")
+				L.ArgError(1, "thread expected")
 			}
 			first = fi + 2
 			ci.flags |= cistResume

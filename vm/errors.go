@@ -176,7 +176,7 @@ func (L *Thread) arithError(op ArithOp, a, b Value, locB, locC int) {
 			if _, ok := toInteger(a); ok {
 				locB = locC
 			}
-			L.runError("number has no integer representation%s", L.varInfo(locB))
+			L.runError("number%s has no integer representation", L.varInfo(locB))
 		}
 		if _, ok := toNumber(a); ok {
 			a, locB = b, locC
