@@ -60,8 +60,13 @@ func (e *LimitError) Unwrap() error { return ErrMemoryLimit }
 // size model) and the number of objects marked (the work done, which the
 // owner charges as fuel). emergency is true when the collection was forced
 // by the limit. Collect must not charge the heap.
+//
+// Work charges the owner for units of work that objects on the heap did
+// while allocating (a table rehashing its slots), which the owner turns into
+// fuel; it must not charge the heap or fail.
 type Collector interface {
 	Collect(emergency bool) (live, marked int64)
+	Work(units int64)
 }
 
 // Default pacing parameters, as Lua 5.3's LUAI_GCPAUSE and LUAI_GCMUL.
@@ -109,6 +114,15 @@ func (h *Heap) SetCollector(c Collector) {
 	}
 	h.live = h.inUse
 	h.setThreshold()
+}
+
+// Work reports units of allocator-side work (slots rehashed, copied or
+// scanned while an object grows) to the heap's collector, which charges them
+// as fuel. Without a collector the work is not counted.
+func (h *Heap) Work(units int64) {
+	if h.collector != nil && units > 0 {
+		h.collector.Work(units)
+	}
 }
 
 // SetLimit sets the largest number of bytes in use; 0 removes the limit.

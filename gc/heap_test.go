@@ -10,7 +10,10 @@ type fakeCollector struct {
 	live        int64
 	calls       int
 	emergencies int
+	work        int64
 }
+
+func (c *fakeCollector) Work(units int64) { c.work += units }
 
 func (c *fakeCollector) Collect(emergency bool) (int64, int64) {
 	c.calls++
@@ -149,5 +152,18 @@ func TestNoCollectorNoLimit(t *testing.T) {
 	h.Release(1 << 40)
 	if h.InUse() != 0 {
 		t.Errorf("in use %d after releasing everything", h.InUse())
+	}
+}
+
+func TestWorkReachesCollector(t *testing.T) {
+	var h Heap
+	h.Work(10) // no collector: dropped
+	c := &fakeCollector{}
+	h.SetCollector(c)
+	h.Work(7)
+	h.Work(0)
+	h.Work(-3)
+	if c.work != 7 {
+		t.Errorf("collector got %d units of work, want 7", c.work)
 	}
 }

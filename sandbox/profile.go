@@ -183,7 +183,7 @@ func sandboxLoad(L *vm.Thread) int {
 		return 2
 	}
 	// compiling costs time and memory in proportion to the source
-	L.ChargeFuel(vm.CostCompile + vm.ByteCost(len(src))*8)
+	L.ChargeFuel(vm.CompileCost(len(src)))
 	L.ChargeMemory(int64(len(src)) * 4)
 	p, err := vm.Compile(src, name)
 	if err != nil {

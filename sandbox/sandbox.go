@@ -134,7 +134,8 @@ func New(p *compiler.Proto, cfg Config) (s *Sandbox, err error) {
 	if stdout == nil {
 		stdout = io.Discard
 	}
-	s.st = vm.NewState(vm.Options{Fuel: lim.Fuel, MemoryLimit: lim.Memory, Stdout: stdout})
+	// the set-up is not the script's to pay: fuel is set once it is done
+	s.st = vm.NewState(vm.Options{MemoryLimit: lim.Memory, Stdout: stdout})
 	s.st.SetLimits(vm.Limits{MaxDepth: lim.MaxDepth, MaxCallbackDepth: lim.MaxCallbackDepth, MaxStringSize: lim.MaxStringSize})
 	s.st.SetWarnFunc(func(string) {})
 	defer func() {
@@ -149,6 +150,7 @@ func New(p *compiler.Proto, cfg Config) (s *Sandbox, err error) {
 	s.openProfile(cfg.Profile)
 	s.fn = s.st.Load(p)
 	s.st.Registry().SetField("sandbox.main", s.fn)
+	s.st.ResetFuel(lim.Fuel)
 	s.updateStats()
 	return s, nil
 }

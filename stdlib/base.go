@@ -351,7 +351,7 @@ func baseError(L *vm.Thread) int {
 // loadChunk compiles source under mode and pushes the function (with env
 // as its first upvalue when given) or nil and the message.
 func loadChunk(L *vm.Thread, source, chunkname, mode string, env *vm.Value) int {
-	L.ChargeFuel(vm.ByteCost(len(source)) * 4)
+	L.ChargeFuel(vm.CompileCost(len(source)))
 	if len(source) > 0 && source[0] == 0x1b {
 		if !strings.Contains(mode, "b") {
 			return loadFail(L, "attempt to load a binary chunk (mode is '"+mode+"')")

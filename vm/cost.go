@@ -15,7 +15,11 @@ package vm
 //     table.sort, table.concat, unpack, next over large tables...) charge
 //     CostPerElement per element;
 //   - the pattern matcher charges CostPerMatchStep per step of its budget;
-//   - growing a Lua stack charges CostPerElement per slot copied.
+//   - growing a Lua stack charges CostPerElement per slot copied;
+//   - growing a table charges CostPerSlot per slot it scans, copies or
+//     rehashes (through the heap: gc.Heap.Work);
+//   - catching an error (pcall, xpcall, coroutine.resume, an error handler
+//     retried) charges CostError for the unwinding.
 //
 // The goal (design §6) is that fuel bounds time: no program may spend much
 // more wall time per unit of fuel than the median program.
@@ -51,6 +55,14 @@ const (
 	CostPerElement = 1
 	// CostPerMatchStep is the fuel of one pattern-matching step.
 	CostPerMatchStep = 1
+	// CostPerSlot is the fuel of one table slot scanned, copied or
+	// rehashed when a table is resized: amortised, each insertion pays
+	// about two slots (cmd/meterbench's table_hash_growth).
+	CostPerSlot = 2
+	// CostError is the fuel of unwinding a raised error to the frame that
+	// catches it (the Go panic and recover under it cost about as much as
+	// fifty instructions: cmd/meterbench's pcall_error).
+	CostError = 50
 	// CostGCMark is the fuel of marking one object in a collection (see
 	// gcmark.go); it is taken when the collection ends.
 	CostGCMark = 1
@@ -62,6 +74,11 @@ const (
 
 // ByteCost returns the fuel for processing n bytes.
 func ByteCost(n int) int64 { return int64(n)/CostBytesPerUnit*CostPerByte + CostPerByte }
+
+// CompileCost returns the fuel for compiling (or undumping) a chunk of n
+// bytes: CostCompile, and eight times the byte cost (lexing, parsing and
+// code generation touch each byte several times: cmd/meterbench).
+func CompileCost(n int) int64 { return CostCompile + ByteCost(n)*8 }
 
 // Memory sizes, in bytes, charged for each kind of object.
 const (

@@ -32,6 +32,15 @@ func (st *State) SetFuel(n int64) {
 	st.fuelBudget = n
 }
 
+// ResetFuel is SetFuel that also forgets the fuel used so far: a host
+// calls it after its set-up (opening libraries, building tables), whose
+// work is not the script's to pay.
+func (st *State) ResetFuel(n int64) {
+	st.SetFuel(n)
+	st.fuelUsed = 0
+	st.ext.loopFuel = 0
+}
+
 // AddFuel adds n units to the remaining fuel (no effect without a limit).
 func (st *State) AddFuel(n int64) {
 	if st.fuelLimit == 0 || n <= 0 {
@@ -76,6 +85,13 @@ func (st *State) chargeFuel(n int64) {
 	}
 	st.ext.loopFuel += n
 }
+
+// chargeDebt takes n units of fuel from the reserve directly. It serves
+// charges made where raising an error is not allowed (inside a collection, a
+// table resize, the unwinding of an error) and where the loop may hold the
+// current slice in a local: the reserve may go negative, and that debt stops
+// the state at its next refuel (the fuel figures count it at once).
+func (st *State) chargeDebt(n int64) { st.reserve -= n }
 
 // refuelFor makes the current slice hold at least n units, taking slices
 // from the reserve; it checks the host's context first.

@@ -285,6 +285,48 @@ func TestGCMarkChargesFuel(t *testing.T) {
 	}
 }
 
+// TestTableGrowthChargesFuel checks that the slots a growing table rehashes
+// are paid: filling a table by string keys costs more than overwriting the
+// same keys afterwards, by about CostPerSlot per slot scanned and moved.
+func TestTableGrowthChargesFuel(t *testing.T) {
+	const n = 1 << 14
+	st := newGCState(t, 0)
+	st.Heap().Stop()
+	loop := fmt.Sprintf("for i = 1, %d do t['k' .. i] = i end", n)
+	mustRun(t, st, "t = {}")
+	before := st.FuelUsed()
+	mustRun(t, st, loop)
+	growing := st.FuelUsed() - before
+	before = st.FuelUsed()
+	mustRun(t, st, loop)
+	overwriting := st.FuelUsed() - before
+	// doubling scans and reinserts about n slots in all
+	if extra := growing - overwriting; extra < n*CostPerSlot || extra > 6*n*CostPerSlot {
+		t.Errorf("growing to %d keys cost %d fuel more than overwriting them (%d vs %d)", n, extra, growing, overwriting)
+	}
+}
+
+// TestCaughtErrorChargesFuel checks that unwinding an error costs CostError.
+func TestCaughtErrorChargesFuel(t *testing.T) {
+	st := newGCState(t, 0)
+	// pcall(f, x): f(x) in protected mode, returning only whether it failed
+	st.Register("pcall", func(L *Thread) int {
+		L.Push(Bool(L.PCall(L.Top()-1, 0) == nil))
+		return 1
+	})
+	st.Register("rawequal", func(L *Thread) int { L.Push(Bool(L.Arg(1) == L.Arg(2))); return 1 })
+	cost := func(src string) int64 {
+		before := st.FuelUsed()
+		mustRun(t, st, src)
+		return st.FuelUsed() - before
+	}
+	ok := cost("for i = 1, 100 do pcall(rawequal, i, i) end")
+	bad := cost("for i = 1, 100 do pcall(error, i) end")
+	if d := bad - ok; d < 100*CostError {
+		t.Errorf("100 caught errors cost %d fuel more than 100 calls, want >= %d", d, 100*CostError)
+	}
+}
+
 // buildLiveTables makes a state holding about mb MB of live tables.
 func buildLiveTables(tb testing.TB, mb int) (*State, int) {
 	st := newGCState(tb, 0)

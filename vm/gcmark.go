@@ -82,10 +82,14 @@ type stateCollector State
 func (c *stateCollector) Collect(emergency bool) (live, marked int64) {
 	st := (*State)(c)
 	st.fullMark()
-	// fuel for the mark, from the reserve (the loop may hold the current
-	// slice in a local); a debt stops the state at its next refuel.
-	st.reserve -= st.gc.marked * CostGCMark
+	st.chargeDebt(st.gc.marked * CostGCMark)
 	return st.gc.live, st.gc.marked
+}
+
+// Work implements gc.Collector: slots a table rehashed or copied while
+// growing cost CostPerSlot each.
+func (c *stateCollector) Work(units int64) {
+	(*State)(c).chargeDebt(units * CostPerSlot)
 }
 
 // initGC attaches the collector to the state's heap (called by NewState).

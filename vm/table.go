@@ -604,7 +604,18 @@ func (t *Table) resize(nasize, nhsize int, compact bool) {
 		}
 	}
 
-	// The charge succeeded: from here on nothing can fail.
+	// The charge succeeded: from here on nothing can fail. The slots
+	// scanned above and moved below are work paid in fuel.
+	if t.heap != nil {
+		work := int64(oldA + len(oldNodes))
+		if nasize != oldA {
+			work += int64(min(oldA, nasize))
+		}
+		if rebuild {
+			work += int64(staying + movedOut)
+		}
+		t.heap.Work(work)
+	}
 	arr := oldArr
 	if nasize != oldA {
 		arr = make([]Value, nasize)

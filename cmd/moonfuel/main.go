@@ -315,6 +315,8 @@ func (in *interp) main() int {
 	if code := in.guard(in.createArgTable); code != exitOK {
 		return code
 	}
+	// opening the libraries is not the script's to pay
+	in.st.ResetFuel(opts.fuel)
 	if !opts.ignoreEnv {
 		if code := in.luaInit(); code != exitOK {
 			return code
