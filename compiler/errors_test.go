@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/moonfuel/moonfuel/parser"
 )
 
 func rep(s string, n int, sep string) string {
@@ -50,7 +52,8 @@ var errorCases = []struct {
 	{"too many registers in table", "local t = {f(" + rep("#", 300, ",") + ")}", "t.lua:1: function or expression needs too many registers", false},
 	// Lua reports the line of the token after the 256th name (6); the
 	// compiler only knows the name's line
-	{"too many upvalues", upvalueProgram(), "t.lua:6: too many upvalues (limit is 255) in function at line 5", true},
+	// raised by the parser, which resolves names as it reads them
+	{"too many upvalues", upvalueProgram(), "t.lua:6: too many upvalues (limit is 255) in function at line 5 near 'end'", true},
 }
 
 // upvalueProgram is the upvalue-limit program of the official errors.lua.
@@ -88,8 +91,9 @@ func TestCompileErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := compileSource(tc.src, "@t.lua")
 			var ce *Error
-			if !errors.As(err, &ce) {
-				t.Fatalf("got %v, want a *compiler.Error %q", err, tc.want)
+			var se *parser.SyntaxError
+			if !errors.As(err, &ce) && !errors.As(err, &se) {
+				t.Fatalf("got %v, want a *compiler.Error or *parser.SyntaxError %q", err, tc.want)
 			}
 			if got := err.Error(); got != tc.want && !(tc.lineApprox && afterLine(got) == afterLine(tc.want)) {
 				t.Errorf("got  %q\nwant %q", err.Error(), tc.want)

@@ -16,9 +16,7 @@ import (
 // yet, with the reason. They still run: a failure is reported as a skip
 // (never counted as a pass) and a listed script that passes is reported so
 // that it can be removed from the list. Keep it short and shrinking.
-var corpusKnownFailures = map[string]string{
-	"syntax_err_limits": "\"too many upvalues\" lacks the \"near '+'\" part (the upvalue limit is checked by the compiler, after parsing)",
-}
+var corpusKnownFailures = map[string]string{}
 
 // The .out convention, shared with scripts/regen-testdata.sh: a script runs
 // in testdata/ as "interpreter NAME.lua"; its expected output is its

@@ -4,11 +4,14 @@
 // messages, word for word.
 //
 // Checks that the reference parser makes while generating code (goto and
-// label resolution, "break" outside a loop, limits on locals, upvalues and
-// registers) belong to the compiler; the parser only builds the tree. It
-// does check what is purely syntactic, including '...' outside a vararg
-// function and the nesting limit ("too many C levels"), so that no input
-// can exhaust the Go stack.
+// label resolution, "break" outside a loop, the register limit) belong to
+// the compiler; the parser builds the tree. It does check what is purely
+// syntactic, including '...' outside a vararg function and the nesting
+// limit ("too many C levels"), so that no input can exhaust the Go stack,
+// and it resolves names to locals, upvalues and globals as it reads them,
+// so that the limits on locals (200) and upvalues (255) are raised at the
+// token where lua5.3 raises them ("... near 'end'"). The compiler resolves
+// names again and keeps its own checks of both limits as a backstop.
 package parser
 
 import (
@@ -49,7 +52,7 @@ func Parse(src, chunkname string) (chunk *ast.Chunk, err error) {
 			chunk, err = nil, se
 		}
 	}()
-	p.fs = &funcState{isVararg: true}
+	p.fs = &funcState{isVararg: true, upvals: []string{"_ENV"}}
 	p.next()
 	block := p.block()
 	p.check(lexer.EOF)
@@ -65,6 +68,69 @@ type funcState struct {
 	// so the 200-locals limit is raised while parsing, where lua5.3 raises
 	// it (with the 'near' token), not after the whole chunk is read.
 	nvars int
+	// active holds the names of the locals in scope, innermost last, and
+	// upvals the names of the function's upvalues so far: names are
+	// resolved while parsing, as the reference does, so that the
+	// 255-upvalues limit is raised at the token where lua5.3 raises it.
+	active []string
+	upvals []string
+}
+
+// scope is what a block restores when it closes.
+type scope struct{ nvars, nactive int }
+
+func (fs *funcState) openScope() scope { return scope{fs.nvars, len(fs.active)} }
+
+func (fs *funcState) closeScope(s scope) {
+	fs.nvars = s.nvars
+	fs.active = fs.active[:s.nactive]
+}
+
+// activate brings declared locals into scope (the reference's
+// adjustlocalvars): from here on their names resolve to them.
+func (fs *funcState) activate(names ...string) { fs.active = append(fs.active, names...) }
+
+// MaxUpvalues is Lua's limit on the upvalues of one function.
+const MaxUpvalues = 255
+
+// Kinds of variable a name resolves to.
+const (
+	varGlobal = iota
+	varLocal
+	varUpval
+)
+
+// singleVar resolves a variable name used in the current function, creating
+// the upvalues it needs on the way (a global needs _ENV).
+func (p *parser) singleVar(name string) {
+	if p.resolve(p.fs, name) == varGlobal {
+		p.resolve(p.fs, "_ENV")
+	}
+}
+
+// resolve finds name in fs: one of its locals, one of its upvalues, or a
+// variable of an enclosing function, which becomes a new upvalue of fs (and
+// of every function in between).
+func (p *parser) resolve(fs *funcState, name string) int {
+	if fs == nil {
+		return varGlobal
+	}
+	for i := len(fs.active) - 1; i >= 0; i-- {
+		if fs.active[i] == name {
+			return varLocal
+		}
+	}
+	for _, u := range fs.upvals {
+		if u == name {
+			return varUpval
+		}
+	}
+	if p.resolve(fs.prev, name) == varGlobal {
+		return varGlobal
+	}
+	fs.upvals = append(fs.upvals, name)
+	p.checkLimitIn(fs, len(fs.upvals), MaxUpvalues, "upvalues")
+	return varUpval
 }
 
 // MaxLocals is Lua's limit on the locals in scope in one function.
@@ -151,11 +217,14 @@ func (p *parser) enterLevel() {
 
 func (p *parser) leaveLevel() { p.level-- }
 
-func (p *parser) checkLimit(v, limit int, what string) {
+func (p *parser) checkLimit(v, limit int, what string) { p.checkLimitIn(p.fs, v, limit, what) }
+
+// checkLimitIn raises Lua's "too many ..." error for function fs.
+func (p *parser) checkLimitIn(fs *funcState, v, limit int, what string) {
 	if v > limit {
 		where := "main function"
-		if p.fs.lineDefined != 0 {
-			where = "function at line " + strconv.Itoa(p.fs.lineDefined)
+		if fs.lineDefined != 0 {
+			where = "function at line " + strconv.Itoa(fs.lineDefined)
 		}
 		p.error("too many " + what + " (limit is " + strconv.Itoa(limit) + ") in " + where)
 	}
@@ -174,9 +243,15 @@ func (p *parser) blockFollow(withUntil bool) bool {
 
 // block parses a statement list up to a block-closing token.
 func (p *parser) block() *ast.Block {
+	sc := p.fs.openScope()
+	defer p.fs.closeScope(sc)
+	return p.blockBody()
+}
+
+// blockBody parses a statement list in the caller's scope (repeat-until's
+// condition sees the locals of its body).
+func (p *parser) blockBody() *ast.Block {
 	b := &ast.Block{Pos: ast.Pos{L: p.line()}}
-	nvars := p.fs.nvars
-	defer func() { p.fs.nvars = nvars }()
 	for !p.blockFollow(true) {
 		if p.t.Tok == lexer.Return {
 			b.Return = p.retStat()
@@ -234,9 +309,11 @@ func (p *parser) statementBody() ast.Stmt {
 		return p.forStat(line)
 	case lexer.Repeat:
 		p.next()
-		body := p.block()
+		sc := p.fs.openScope()
+		body := p.blockBody()
 		p.checkMatch(lexer.Until, lexer.Repeat, line)
 		cond := p.expr()
+		p.fs.closeScope(sc)
 		return &ast.Repeat{Pos: pos, Body: body, Cond: cond}
 	case lexer.Function:
 		p.next()
@@ -248,6 +325,7 @@ func (p *parser) statementBody() ast.Stmt {
 		if p.testNext(lexer.Function) {
 			name := p.checkName()
 			p.declareLocals(1)
+			p.fs.activate(name)
 			f := p.body(false, p.line())
 			return &ast.LocalFunction{Pos: pos, Name: name, Func: f}
 		}
@@ -293,8 +371,8 @@ func (p *parser) forStat(line int) ast.Stmt {
 	pos := ast.Pos{L: line}
 	p.next()
 	name := p.checkName()
-	nvars := p.fs.nvars
-	defer func() { p.fs.nvars = nvars }()
+	sc := p.fs.openScope()
+	defer p.fs.closeScope(sc)
 	switch p.t.Tok {
 	case lexer.Assign:
 		p.declareLocals(4) // three control variables and the loop variable
@@ -308,6 +386,7 @@ func (p *parser) forStat(line int) ast.Stmt {
 		}
 		s.DoLine = p.line()
 		p.checkNext(lexer.Do)
+		p.fs.activate(name)
 		s.Body = p.block()
 		p.checkMatch(lexer.End, lexer.For, line)
 		return s
@@ -322,6 +401,7 @@ func (p *parser) forStat(line int) ast.Stmt {
 		s.ExprLine = p.line()
 		s.Exprs = p.exprList()
 		p.checkNext(lexer.Do)
+		p.fs.activate(s.Names...)
 		s.Body = p.block()
 		p.checkMatch(lexer.End, lexer.For, line)
 		return s
@@ -332,7 +412,9 @@ func (p *parser) forStat(line int) ast.Stmt {
 
 // funcName parses the name of a function statement: Name {'.' Name} [':' Name].
 func (p *parser) funcName() (ast.Expr, bool) {
-	var e ast.Expr = &ast.Name{Pos: ast.Pos{L: p.line()}, Name: p.checkName()}
+	n := &ast.Name{Pos: ast.Pos{L: p.line()}, Name: p.checkName()}
+	p.singleVar(n.Name)
+	var e ast.Expr = n
 	for p.t.Tok == lexer.Dot {
 		e = p.fieldSel(e)
 	}
@@ -356,6 +438,7 @@ func (p *parser) body(isMethod bool, line int) *ast.Function {
 	p.fs = &funcState{prev: p.fs, lineDefined: line}
 	if isMethod {
 		p.declareLocals(1) // self
+		p.fs.activate("self")
 	}
 	p.checkNext(lexer.LParen)
 	if p.t.Tok != lexer.RParen {
@@ -365,6 +448,7 @@ func (p *parser) body(isMethod bool, line int) *ast.Function {
 				f.Params = append(f.Params, p.t.Str)
 				p.next()
 				p.declareLocals(1)
+				p.fs.activate(f.Params[len(f.Params)-1])
 			case lexer.Dots:
 				p.next()
 				f.IsVararg = true
@@ -397,6 +481,7 @@ func (p *parser) localStat(pos ast.Pos) *ast.Local {
 	if p.testNext(lexer.Assign) {
 		s.Values = p.exprList()
 	}
+	p.fs.activate(s.Names...)
 	return s
 }
 
@@ -597,6 +682,7 @@ func (p *parser) primaryExp() ast.Expr {
 	case lexer.Name:
 		e := &ast.Name{Pos: ast.Pos{L: p.line()}, Name: p.t.Str}
 		p.next()
+		p.singleVar(e.Name)
 		return e
 	}
 	p.error("unexpected symbol")
