@@ -238,11 +238,12 @@ func (o *osLib) date(L *vm.Thread) int {
 		L.Push(tv)
 		return 1
 	}
-	L.ChargeFuel(vm.ByteCost(len(s) * 8))
+	L.ChargeFuel(vm.CharCost(len(s)))
 	out, err := strftime.Format(make([]byte, 0, len(s)+16), s, &tm)
 	if err != nil {
 		L.ArgError(1, err.Error())
 	}
+	L.ChargeFuel(vm.CharCost(len(out)))
 	L.PushString(string(out))
 	return 1
 }

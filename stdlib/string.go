@@ -468,10 +468,14 @@ func addValue(L *vm.Thread, sb *strBuf, m *lstr.Matcher, tr vm.Value, s, e int) 
 // fmtArgs gives the format engine the arguments of the running builtin.
 type fmtArgs struct{ L *vm.Thread }
 
-func (a fmtArgs) NumArgs() int                     { return a.L.NArgs() }
-func (a fmtArgs) Integer(arg int) (int64, error)   { return a.L.CheckInteger(arg), nil }
-func (a fmtArgs) Number(arg int) (float64, error)  { return a.L.CheckNumber(arg), nil }
-func (a fmtArgs) ToString(arg int) (string, error) { return a.L.ToStringMeta(a.L.Arg(arg)), nil }
+func (a fmtArgs) NumArgs() int                    { return a.L.NArgs() }
+func (a fmtArgs) Integer(arg int) (int64, error)  { return a.L.CheckInteger(arg), nil }
+func (a fmtArgs) Number(arg int) (float64, error) { return a.L.CheckNumber(arg), nil }
+func (a fmtArgs) ToString(arg int) (string, error) {
+	s := a.L.ToStringMeta(a.L.Arg(arg))
+	a.L.ChargeFuel(vm.ByteCost(len(s)))
+	return s, nil
+}
 
 // Reserve charges the heap for the growing result (it is charged again as
 // a string when done, as the reference holds both a buffer and the result).
@@ -484,6 +488,8 @@ func (a fmtArgs) Literal(arg int) (lstr.LiteralKind, string, int64, float64) {
 	v := a.L.Arg(arg)
 	switch {
 	case v.IsString():
+		// %q quotes byte by byte
+		a.L.ChargeFuel(vm.CharCost(len(v.AsString())))
 		return lstr.LitString, v.AsString(), 0, 0
 	case v.IsInt():
 		return lstr.LitInteger, "", v.AsInt(), 0

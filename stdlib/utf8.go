@@ -53,7 +53,7 @@ func utf8Len(L *vm.Thread) int {
 		L.ArgError(3, "final position out of string")
 	}
 	if posj >= posi {
-		L.ChargeFuel(vm.ByteCost(int(posj - posi + 1)))
+		L.ChargeFuel(vm.CharCost(int(posj - posi + 1)))
 	}
 	n := int64(0)
 	for posi <= posj {
@@ -86,7 +86,7 @@ func utf8Codepoint(L *vm.Thread) int {
 	if pose-posi >= 1<<31-1 {
 		L.Errorf("string slice too long")
 	}
-	L.ChargeFuel(vm.ByteCost(int(pose-posi+1)) + tabElemFuel(pose-posi+1))
+	L.ChargeFuel(vm.CharCost(int(pose-posi+1)) + tabElemFuel(pose-posi+1))
 	if !L.TryCheckStack(int(pose - posi + 1)) {
 		L.Errorf("stack overflow (string slice too long)")
 	}
@@ -167,7 +167,7 @@ func utf8Offset(L *vm.Thread) int {
 			}
 		}
 	}
-	L.ChargeFuel(vm.ByteCost(steps))
+	L.ChargeFuel(vm.CharCost(steps))
 	if n == 0 { // found the character
 		L.Push(vm.Int(int64(p) + 1))
 	} else {

@@ -75,6 +75,12 @@ const (
 // ByteCost returns the fuel for processing n bytes.
 func ByteCost(n int) int64 { return int64(n)/CostBytesPerUnit*CostPerByte + CostPerByte }
 
+// CharCost returns the fuel for per-character work over n bytes: decoding
+// UTF-8, quoting with %q, expanding date formats. It is eight times the byte
+// cost, as such loops take about eight times longer per byte than copying or
+// scanning (cmd/meterbench's utf8_len and fmt_q scripts).
+func CharCost(n int) int64 { return ByteCost(n) * 8 }
+
 // CompileCost returns the fuel for compiling (or undumping) a chunk of n
 // bytes: CostCompile, and eight times the byte cost (lexing, parsing and
 // code generation touch each byte several times: cmd/meterbench).
