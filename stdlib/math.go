@@ -30,33 +30,33 @@ func OpenMathSeeded(st *vm.State, seed uint32) *vm.Table {
 	}
 	t := st.NewLib("math", []vm.Reg{
 		{Name: "abs", Fn: mathAbs},
-		{Name: "acos", Fn: mathFloat1(math.Acos, mathNaNPos)},
-		{Name: "asin", Fn: mathFloat1(math.Asin, mathNaNPos)},
+		{Name: "acos", Fn: mathFloat1(math.Acos, luanum.NaNPos)},
+		{Name: "asin", Fn: mathFloat1(math.Asin, luanum.NaNPos)},
 		{Name: "atan", Fn: mathAtan},
 		{Name: "atan2", Fn: mathAtan},
 		{Name: "ceil", Fn: mathCeil},
-		{Name: "cos", Fn: mathFloat1(math.Cos, mathNaNNeg)},
-		{Name: "cosh", Fn: mathFloat1(math.Cosh, mathNaNNeg)},
-		{Name: "deg", Fn: mathFloat1(func(x float64) float64 { return x * (180.0 / math.Pi) }, mathNaNNeg)},
-		{Name: "exp", Fn: mathFloat1(math.Exp, mathNaNNeg)},
+		{Name: "cos", Fn: mathFloat1(math.Cos, luanum.NaNNeg)},
+		{Name: "cosh", Fn: mathFloat1(math.Cosh, luanum.NaNNeg)},
+		{Name: "deg", Fn: mathFloat1(func(x float64) float64 { return x * (180.0 / math.Pi) }, luanum.NaNNeg)},
+		{Name: "exp", Fn: mathFloat1(math.Exp, luanum.NaNNeg)},
 		{Name: "floor", Fn: mathFloor},
 		{Name: "fmod", Fn: mathFmod},
 		{Name: "frexp", Fn: mathFrexp},
 		{Name: "ldexp", Fn: mathLdexp},
 		{Name: "log", Fn: mathLog},
-		{Name: "log10", Fn: mathFloat1(math.Log10, mathNaNPos)},
+		{Name: "log10", Fn: mathFloat1(math.Log10, luanum.NaNPos)},
 		{Name: "max", Fn: mathMax},
 		{Name: "min", Fn: mathMin},
 		{Name: "modf", Fn: mathModf},
 		{Name: "pow", Fn: mathPow},
-		{Name: "rad", Fn: mathFloat1(func(x float64) float64 { return x * (math.Pi / 180.0) }, mathNaNNeg)},
+		{Name: "rad", Fn: mathFloat1(func(x float64) float64 { return x * (math.Pi / 180.0) }, luanum.NaNNeg)},
 		{Name: "random", Fn: func(L *vm.Thread) int { return mathRandom(L, g) }},
 		{Name: "randomseed", Fn: func(L *vm.Thread) int { return mathRandomseed(L, g) }},
-		{Name: "sin", Fn: mathFloat1(math.Sin, mathNaNNeg)},
-		{Name: "sinh", Fn: mathFloat1(math.Sinh, mathNaNNeg)},
-		{Name: "sqrt", Fn: mathFloat1(math.Sqrt, mathNaNNeg)},
-		{Name: "tan", Fn: mathFloat1(math.Tan, mathNaNNeg)},
-		{Name: "tanh", Fn: mathFloat1(math.Tanh, mathNaNNeg)},
+		{Name: "sin", Fn: mathFloat1(math.Sin, luanum.NaNNeg)},
+		{Name: "sinh", Fn: mathFloat1(math.Sinh, luanum.NaNNeg)},
+		{Name: "sqrt", Fn: mathFloat1(math.Sqrt, luanum.NaNNeg)},
+		{Name: "tan", Fn: mathFloat1(math.Tan, luanum.NaNNeg)},
+		{Name: "tanh", Fn: mathFloat1(math.Tanh, luanum.NaNNeg)},
 		{Name: "tointeger", Fn: mathToInteger},
 		{Name: "type", Fn: mathType},
 		{Name: "ult", Fn: mathUlt},
@@ -68,33 +68,11 @@ func OpenMathSeeded(st *vm.State, seed uint32) *vm.Table {
 	return t
 }
 
-// NaNs as the x86 FPU and glibc produce them: invalid operations give the
-// "default NaN", whose sign bit is set (printed "-nan"); a few glibc
-// functions return a positive NaN instead.
-var (
-	mathNaNNeg = math.Float64frombits(0xFFF8000000000000)
-	mathNaNPos = math.Float64frombits(0x7FF8000000000000)
-)
-
-// mathFixNaN gives a NaN result r the sign the reference would: an input NaN
-// propagates; otherwise the function's own NaN (def) is used.
-func mathFixNaN(r, def float64, in ...float64) float64 {
-	if r == r {
-		return r
-	}
-	for _, x := range in {
-		if x != x {
-			return x
-		}
-	}
-	return def
-}
-
 // mathFloat1 wraps a float function of one argument.
 func mathFloat1(f func(float64) float64, nan float64) vm.GoFunction {
 	return func(L *vm.Thread) int {
 		x := L.CheckNumber(1)
-		L.Push(vm.Float(mathFixNaN(f(x), nan, x)))
+		L.Push(vm.Float(luanum.FixNaN(f(x), nan, x)))
 		return 1
 	}
 }
@@ -125,7 +103,7 @@ func mathAbs(L *vm.Thread) int {
 func mathAtan(L *vm.Thread) int {
 	y := L.CheckNumber(1)
 	x := L.OptNumber(2, 1)
-	L.Push(vm.Float(mathFixNaN(math.Atan2(y, x), mathNaNNeg, y, x)))
+	L.Push(vm.Float(luanum.FixNaN(math.Atan2(y, x), luanum.NaNNeg, y, x)))
 	return 1
 }
 
@@ -135,7 +113,7 @@ func mathFloor(L *vm.Thread) int {
 		return 1
 	}
 	x := L.CheckNumber(1)
-	mathPushNumInt(L, mathFixNaN(math.Floor(x), mathNaNNeg, x))
+	mathPushNumInt(L, luanum.FixNaN(math.Floor(x), luanum.NaNNeg, x))
 	return 1
 }
 
@@ -145,7 +123,7 @@ func mathCeil(L *vm.Thread) int {
 		return 1
 	}
 	x := L.CheckNumber(1)
-	mathPushNumInt(L, mathFixNaN(math.Ceil(x), mathNaNNeg, x))
+	mathPushNumInt(L, luanum.FixNaN(math.Ceil(x), luanum.NaNNeg, x))
 	return 1
 }
 
@@ -165,7 +143,7 @@ func mathFmod(L *vm.Thread) int {
 	}
 	y := L.CheckNumber(2) // the reference checks its arguments right to left
 	x := L.CheckNumber(1)
-	L.Push(vm.Float(mathFixNaN(math.Mod(x, y), mathNaNNeg, x, y)))
+	L.Push(vm.Float(luanum.FixNaN(math.Mod(x, y), luanum.NaNNeg, x, y)))
 	return 1
 }
 
@@ -182,12 +160,12 @@ func mathModf(L *vm.Thread) int {
 	} else {
 		ip = math.Floor(n)
 	}
-	ip = mathFixNaN(ip, mathNaNNeg, n)
+	ip = luanum.FixNaN(ip, luanum.NaNNeg, n)
 	mathPushNumInt(L, ip)
 	if n == ip { // test needed for inf/-inf
 		L.Push(vm.Float(0))
 	} else {
-		L.Push(vm.Float(mathFixNaN(n-ip, mathNaNNeg, n)))
+		L.Push(vm.Float(luanum.FixNaN(n-ip, luanum.NaNNeg, n)))
 	}
 	return 2
 }
@@ -196,18 +174,18 @@ func mathLog(L *vm.Thread) int {
 	x := L.CheckNumber(1)
 	var res float64
 	if L.Arg(2).IsNil() {
-		res = mathFixNaN(math.Log(x), mathNaNNeg, x)
+		res = luanum.Log(x)
 	} else {
 		base := L.CheckNumber(2)
 		switch base {
 		case 2:
-			res = mathFixNaN(math.Log2(x), mathNaNNeg, x)
+			res = luanum.FixNaN(math.Log2(x), luanum.NaNNeg, x)
 		case 10:
-			res = mathFixNaN(math.Log10(x), mathNaNPos, x)
+			res = luanum.Log10(x)
 		default:
-			lx := mathFixNaN(math.Log(x), mathNaNNeg, x)
-			lb := mathFixNaN(math.Log(base), mathNaNNeg, base)
-			res = mathFixNaN(lx/lb, mathNaNNeg, lx, lb)
+			lx := luanum.Log(x)
+			lb := luanum.Log(base)
+			res = luanum.FixNaN(lx/lb, luanum.NaNNeg, lx, lb)
 		}
 	}
 	L.Push(vm.Float(res))
@@ -216,7 +194,7 @@ func mathLog(L *vm.Thread) int {
 
 func mathPow(L *vm.Thread) int {
 	x, y := L.CheckNumber(1), L.CheckNumber(2)
-	L.Push(vm.Float(mathFixNaN(math.Pow(x, y), mathNaNNeg, x, y)))
+	L.Push(vm.Float(luanum.Pow(x, y)))
 	return 1
 }
 

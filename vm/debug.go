@@ -98,6 +98,15 @@ func rkName(p *compiler.Proto, pc, c int) string {
 	return "?"
 }
 
+// cName is a name as the reference reports it: it passes names through C
+// strings, so a name holding a zero byte ends there (t["a\0b"] is 'a').
+func cName(s string) string {
+	if i := strings.IndexByte(s, 0); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
 // getObjName finds a name for register reg at instruction lastpc: it returns
 // the name and its kind ("local", "global", "field", "upvalue", "constant",
 // "method"), or "" kind when unknown.
@@ -155,7 +164,8 @@ func funcNameFromCode(ci *callInfo) (string, string) {
 	var ev event
 	switch i.Op() {
 	case compiler.OpCall, compiler.OpTailCall:
-		return getObjName(p, pc, i.A())
+		name, kind := getObjName(p, pc, i.A())
+		return cName(name), kind
 	case compiler.OpTForCall:
 		return "for iterator", "for iterator"
 	case compiler.OpSelf, compiler.OpGetTabUp, compiler.OpGetTable:

@@ -130,7 +130,7 @@ func (L *Thread) varInfo(loc int) string {
 	if kind == "" {
 		return ""
 	}
-	return " (" + kind + " '" + name + "')"
+	return " (" + kind + " '" + cName(name) + "')"
 }
 
 // typeError raises "attempt to <op> a <type> value<varinfo>".
