@@ -23,6 +23,7 @@ func (st *State) run() {
 		pc     int
 		stack  []Value
 		upvals []*upval
+		kh     []uint64 // slot words of the constants (table.go: hinted)
 		fuel   int64
 	)
 reload:
@@ -32,6 +33,7 @@ reload:
 newframe:
 	cl = ci.cl
 	k = cl.fp.k
+	kh = cl.fp.kh
 	code = cl.p.Code
 	base = ci.base
 	pc = ci.pc
@@ -97,7 +99,11 @@ newframe:
 				tt := (*Table)(t.p)
 				var v Value
 				if c&compiler.BitRK != 0 && key.kind() == kindString {
-					v = tt.GetStrH(key.AsString(), cl.fp.kh[c&0xff])
+					if nd := tt.hinted(key, kh[c&0xff]); nd != nil {
+						v = nd.val
+					} else {
+						v = tt.getStrKSlow(key, &kh[c&0xff])
+					}
 				} else {
 					v = tt.Get(key)
 				}
@@ -105,7 +111,7 @@ newframe:
 					stack[ra] = v
 					continue
 				}
-				v, next, ok := indexTables(tt, key, rkHash(cl.fp.kh, c))
+				v, next, ok := indexTables(tt, key, rkHash(kh, c))
 				if ok {
 					stack[ra] = v
 					continue
@@ -114,7 +120,7 @@ newframe:
 			}
 			st.fuel = fuel
 			ci.pc = pc
-			if L.loopGet(ci, t, key, ra, locUpval+i.B(), rkHash(cl.fp.kh, c)) {
+			if L.loopGet(ci, t, key, ra, locUpval+i.B(), rkHash(kh, c)) {
 				return
 			}
 			goto reload
@@ -133,7 +139,11 @@ newframe:
 				if key.p == intTagP {
 					v = tt.GetInt(int64(key.n))
 				} else if c&compiler.BitRK != 0 && key.kind() == kindString {
-					v = tt.GetStrH(key.AsString(), cl.fp.kh[c&0xff])
+					if nd := tt.hinted(key, kh[c&0xff]); nd != nil {
+						v = nd.val
+					} else {
+						v = tt.getStrKSlow(key, &kh[c&0xff])
+					}
 				} else {
 					v = tt.Get(key)
 				}
@@ -141,7 +151,7 @@ newframe:
 					stack[ra] = v
 					continue
 				}
-				v, next, ok := indexTables(tt, key, rkHash(cl.fp.kh, c))
+				v, next, ok := indexTables(tt, key, rkHash(kh, c))
 				if ok {
 					stack[ra] = v
 					continue
@@ -150,7 +160,7 @@ newframe:
 			}
 			st.fuel = fuel
 			ci.pc = pc
-			if L.loopGet(ci, t, key, ra, i.B(), rkHash(cl.fp.kh, c)) {
+			if L.loopGet(ci, t, key, ra, i.B(), rkHash(kh, c)) {
 				return
 			}
 			goto reload
@@ -171,19 +181,26 @@ newframe:
 			if t.kind() == kindTable {
 				tt := (*Table)(t.p)
 				if tt.meta == nil {
+					if b&compiler.BitRK != 0 && key.kind() == kindString {
+						if nd := tt.hinted(key, kh[b&0xff]); nd != nil {
+							nd.val = val
+							tt.flags = 0
+							continue
+						}
+						st.fuel = fuel
+						ci.pc = pc
+						tt.setStrKSlow(key, &kh[b&0xff], val)
+						continue
+					}
 					st.fuel = fuel
 					ci.pc = pc
-					if b&compiler.BitRK != 0 && key.kind() == kindString {
-						tt.SetStrH(key.AsString(), cl.fp.kh[b&0xff], val)
-					} else {
-						tt.Set(key, val)
-					}
+					tt.Set(key, val)
 					continue
 				}
 			}
 			st.fuel = fuel
 			ci.pc = pc
-			if L.loopSet(ci, t, key, val, locUpval+ia, rkHash(cl.fp.kh, b)) {
+			if L.loopSet(ci, t, key, val, locUpval+ia, rkHash(kh, b)) {
 				return
 			}
 			goto reload
@@ -206,12 +223,26 @@ newframe:
 			if t.kind() == kindTable {
 				tt := (*Table)(t.p)
 				if tt.meta == nil {
+					if key.p == intTagP && uint64(key.n)-1 < uint64(len(tt.arr)) {
+						// in the array part: nothing to allocate
+						tt.arr[key.n-1] = val
+						continue
+					}
+					if b&compiler.BitRK != 0 && key.kind() == kindString {
+						if nd := tt.hinted(key, kh[b&0xff]); nd != nil {
+							nd.val = val
+							tt.flags = 0
+							continue
+						}
+						st.fuel = fuel
+						ci.pc = pc
+						tt.setStrKSlow(key, &kh[b&0xff], val)
+						continue
+					}
 					st.fuel = fuel
 					ci.pc = pc
 					if key.p == intTagP {
 						tt.SetInt(int64(key.n), val)
-					} else if b&compiler.BitRK != 0 && key.kind() == kindString {
-						tt.SetStrH(key.AsString(), cl.fp.kh[b&0xff], val)
 					} else {
 						tt.Set(key, val)
 					}
@@ -220,7 +251,7 @@ newframe:
 			}
 			st.fuel = fuel
 			ci.pc = pc
-			if L.loopSet(ci, t, key, val, ia, rkHash(cl.fp.kh, b)) {
+			if L.loopSet(ci, t, key, val, ia, rkHash(kh, b)) {
 				return
 			}
 			goto reload
@@ -243,7 +274,11 @@ newframe:
 				tt := (*Table)(obj.p)
 				var v Value
 				if c&compiler.BitRK != 0 && key.kind() == kindString {
-					v = tt.GetStrH(key.AsString(), cl.fp.kh[c&0xff])
+					if nd := tt.hinted(key, kh[c&0xff]); nd != nil {
+						v = nd.val
+					} else {
+						v = tt.getStrKSlow(key, &kh[c&0xff])
+					}
 				} else {
 					v = tt.Get(key)
 				}
@@ -251,7 +286,7 @@ newframe:
 					stack[ra] = v
 					continue
 				}
-				v, next, ok := indexTables(tt, key, rkHash(cl.fp.kh, c))
+				v, next, ok := indexTables(tt, key, rkHash(kh, c))
 				if ok {
 					stack[ra] = v
 					continue
@@ -260,7 +295,7 @@ newframe:
 			}
 			st.fuel = fuel
 			ci.pc = pc
-			if L.loopGet(ci, obj, key, ra, i.B(), rkHash(cl.fp.kh, c)) {
+			if L.loopGet(ci, obj, key, ra, i.B(), rkHash(kh, c)) {
 				return
 			}
 			goto reload

@@ -232,6 +232,56 @@ func (t *Table) GetStrH(s string, h uint64) Value {
 	return Nil
 }
 
+// Constant-key lookups with a node hint.
+//
+// The loop looks up a string constant (GETTABLE t "x", SETTABLE t "x" v) in
+// many tables built the same way (objects of one "class", records made by
+// one constructor), which then hold the key at the same node index. Each
+// constant has a slot word (funcProto.kh): its low 32 bits are the key's
+// hash, its high 32 bits the node index where the key was last found (a
+// hint, arbitrary at first). The loop tries that node first (hinted) and
+// need neither the bucket head nor the chain; the hint is only trusted after
+// the node's key is compared to the constant, so it never changes a result.
+// The comparison is by both words of the Value: the same string data, which
+// holds for constants of one chunk (the compiler interns them) and for keys
+// stored from those constants; other keys fall back to findStr.
+
+// hinted returns the node that slot word slot points to if it holds the
+// string constant ks, or nil (the loop's inline fast path).
+func (t *Table) hinted(ks Value, slot uint64) *node {
+	if hint := uint32(slot >> 32); hint < t.nused {
+		if nd := &t.nodes[hint]; nd.key == ks {
+			return nd
+		}
+	}
+	return nil
+}
+
+// getStrKSlow returns t[ks] for the string constant ks with slot word
+// *slot when hinted missed: a search by hash that records where the key is.
+func (t *Table) getStrKSlow(ks Value, slot *uint64) Value {
+	h := uint32(*slot)
+	i := t.findStr(ks.AsString(), h)
+	if i < 0 {
+		return Nil
+	}
+	*slot = uint64(h) | uint64(i)<<32
+	return t.nodes[i].val
+}
+
+// setStrKSlow is SetStrH for a string constant, recording where the key is
+// found (a new key is not recorded: the next access finds it by hash).
+func (t *Table) setStrKSlow(ks Value, slot *uint64, v Value) {
+	h := uint32(*slot)
+	if i := t.findStr(ks.AsString(), h); i >= 0 {
+		*slot = uint64(h) | uint64(i)<<32
+		t.flags = 0
+		t.nodes[i].val = v
+		return
+	}
+	t.SetStrH(ks.AsString(), uint64(h), v)
+}
+
 // findStr returns the index of the node holding the string key s (hash h),
 // live or dead, or -1.
 func (t *Table) findStr(s string, h uint32) int {
