@@ -172,3 +172,38 @@ func TestTimeoutRunning(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestSendRefusesHostCycles: a host message that contains itself is
+// refused as a cycle, also without depth and size limits (found by
+// FuzzMessageCopy: the check recursed until the Go stack overflowed,
+// killing the host), and a nil *Table is refused; two slices of one array
+// are different tables.
+func TestSendRefusesHostCycles(t *testing.T) {
+	tab := &Table{}
+	tab.Fields = append(tab.Fields, Field{"self", tab})
+	list := []any{int64(1), nil}
+	list[1] = list
+	m := map[string]any{}
+	m["m"] = []any{m}
+	arr := make([]any, 2)
+	s1, s2 := arr[:2], arr[:1]
+	arr[0], arr[1] = int64(5), s2
+	for _, lim := range []Limits{{}, {MaxMessageDepth: -1, MaxMessageBytes: -1}} {
+		for name, msg := range map[string]any{"table": tab, "slice": list, "map": m, "nested": Array(Array(tab))} {
+			s, _ := NewString("return 1", "=x", Config{Limits: lim})
+			if err := s.Send(msg); !errors.Is(err, ErrNotCopyable) || !strings.Contains(err.Error(), "cycle") {
+				t.Errorf("%s (limits %+v): %v", name, lim, err)
+			}
+		}
+		s, _ := NewString("local m = sandbox.receive() return m[1], m[2][1], m[3]", "=x", Config{Limits: lim})
+		if err := s.Send(s1); err != nil {
+			t.Fatalf("two slices of one array: %v", err)
+		}
+		if res, err := s.Run(context.Background()); err != nil || res[0] != int64(5) || res[1] != int64(5) || res[2] != nil {
+			t.Errorf("two slices of one array: %v %v", res, err)
+		}
+		if err := s.Send((*Table)(nil)); !errors.Is(err, ErrNotCopyable) {
+			t.Errorf("nil *Table: %v", err)
+		}
+	}
+}

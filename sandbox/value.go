@@ -3,7 +3,9 @@ package sandbox
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"sort"
+	"unsafe"
 
 	"github.com/moonfuel/moonfuel/vm"
 )
@@ -14,9 +16,10 @@ import (
 //	nil, bool, int64, float64, string, *Table
 //
 // (Send also accepts int, []any and map[string]any, copied in sorted key
-// order). Functions, threads, userdata, cycles and nesting deeper than
-// Limits.MaxMessageDepth are refused with an error matching ErrNotCopyable;
-// a message larger than Limits.MaxMessageBytes with ErrMessageSize.
+// order). Functions, threads, userdata, a nil *Table, cycles and nesting
+// deeper than Limits.MaxMessageDepth are refused with an error matching
+// ErrNotCopyable; a message larger than Limits.MaxMessageBytes with
+// ErrMessageSize.
 
 // Table is a copied Lua table: its fields in the order Lua's next visited
 // them (which is deterministic).
@@ -75,6 +78,32 @@ type copyState struct {
 	depth     int
 	maxDepth  int
 	open      map[*vm.Table]bool
+	hostOpen  map[hostRef]bool // host tables being checked (checkHost)
+}
+
+// hostRef identifies a host table: a *Table, a map's pointer, or a slice's
+// first element with its length (two slices of one array are different
+// tables unless they start and end at the same place).
+type hostRef struct {
+	p unsafe.Pointer
+	n int
+}
+
+// hostRefOf returns the identity of a host table, and false for an empty
+// slice (which cannot contain itself).
+func hostRefOf(v any) (hostRef, bool) {
+	switch x := v.(type) {
+	case *Table:
+		return hostRef{unsafe.Pointer(x), -1}, true
+	case map[string]any:
+		return hostRef{reflect.ValueOf(x).UnsafePointer(), -2}, x != nil
+	case []any:
+		if len(x) == 0 {
+			return hostRef{}, false
+		}
+		return hostRef{unsafe.Pointer(&x[0]), len(x)}, true
+	}
+	return hostRef{}, false
 }
 
 func (c *copyState) add(n int64) error {
@@ -166,11 +195,24 @@ func checkHost(v any, c *copyState) error {
 	case string:
 		return c.add(int64(len(x)))
 	case *Table, []any, map[string]any:
+		if t, ok := x.(*Table); ok && t == nil {
+			return fmt.Errorf("%w: a nil *Table", ErrNotCopyable)
+		}
 		if c.maxDepth > 0 && c.depth >= c.maxDepth {
 			return fmt.Errorf("%w: tables nested deeper than %d", ErrNotCopyable, c.maxDepth)
 		}
 		if err := c.add(msgTableSize); err != nil {
 			return err
+		}
+		if ref, ok := hostRefOf(x); ok {
+			if c.hostOpen[ref] {
+				return fmt.Errorf("%w: the table contains itself (a cycle)", ErrNotCopyable)
+			}
+			if c.hostOpen == nil {
+				c.hostOpen = make(map[hostRef]bool)
+			}
+			c.hostOpen[ref] = true
+			defer delete(c.hostOpen, ref)
 		}
 		c.depth++
 		defer func() { c.depth-- }()

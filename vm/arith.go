@@ -179,10 +179,7 @@ func arithFloat(op ArithOp, a, b float64) float64 {
 	case OpMod:
 		return fmod(a, b)
 	case OpPow:
-		if b == 2 {
-			return a * a
-		}
-		return math.Pow(a, b)
+		return numPow(a, b)
 	case OpDiv:
 		return a / b
 	case OpIDiv:
@@ -334,3 +331,12 @@ func leFloatInt(f float64, i int64) bool {
 // strLess compares strings as strcoll in the C locale (byte-wise), with
 // embedded zeros handled like Lua's l_strcmp (chunks compared in order).
 func strLess(a, b string) bool { return a < b }
+
+// numPow is Lua's '^' on floats: C's pow, with its NaN signs (luanum.Pow);
+// squaring, the common case, is a multiplication.
+func numPow(a, b float64) float64 {
+	if b == 2 {
+		return a * a
+	}
+	return luanum.Pow(a, b)
+}

@@ -403,7 +403,7 @@ newframe:
 				} else if fy == 2 {
 					stack[ra] = Float(fx * fx)
 				} else {
-					stack[ra] = Float(math.Pow(fx, fy))
+					stack[ra] = Float(numPow(fx, fy))
 				}
 				continue
 			}
