@@ -177,3 +177,111 @@ func (g *exprGen) program(n int) string {
 	}
 	return b.String()
 }
+
+// TestRandomPatterns is the same differential test for Lua patterns:
+// random patterns (character classes, sets, quantifiers, anchors,
+// captures, position captures, %b, %f, back references, and malformed
+// ones) applied by find, match, gmatch and gsub to random subjects.
+func TestRandomPatterns(t *testing.T) {
+	needBinary(t)
+	lua, err := exec.LookPath("lua5.3")
+	if err != nil {
+		t.Skip("lua5.3 is not installed: the differential test needs the reference (apt-get install lua5.3)")
+	}
+	n := 12
+	if s := os.Getenv("MOONFUEL_RANDEXPR"); s != "" {
+		if n, err = strconv.Atoi(s); err != nil || n <= 0 {
+			t.Fatalf("MOONFUEL_RANDEXPR=%q: want a positive count", s)
+		}
+	}
+	dir := t.TempDir()
+	for seed := range n {
+		g := newExprGen(uint64(seed) + 1<<32)
+		var b strings.Builder
+		for range exprStatements {
+			fmt.Fprintf(&b, "print(pcall(function() return %s end))\n", g.patternCall())
+		}
+		src := b.String()
+		path := filepath.Join(dir, "rp.lua")
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want := runProgram(t, 30*time.Second, dir, lua, "rp.lua")
+		got := runProgram(t, 30*time.Second, dir, moonfuelBin, "rp.lua")
+		if want.err != nil || got.err != nil || want.exit != 0 {
+			t.Fatalf("seed %d: running: lua5.3 %v (exit %d, %s), moonfuel %v", seed, want.err, want.exit, want.stderr, got.err)
+		}
+		if string(want.stdout) == string(got.stdout) && want.exit == got.exit {
+			continue
+		}
+		wl, gl := strings.Split(string(want.stdout), "\n"), strings.Split(string(got.stdout), "\n")
+		line := 0
+		for line < len(wl) && line < len(gl) && wl[line] == gl[line] {
+			line++
+		}
+		t.Errorf("seed %d: output line %d differs\nstatement: %s\nlua5.3:   %q\nmoonfuel: %q\n(exit %d / %d; stderr %q)",
+			seed, line+1, at(strings.Split(src, "\n"), line), at(wl, line), at(gl, line), want.exit, got.exit, got.stderr)
+	}
+}
+
+// Pattern pieces; subjects are built from the same small alphabet so that
+// patterns match often.
+var (
+	patAtoms = []string{"a", "b", "x", ".", "%a", "%d", "%s", "%w", "%p", "%l", "%u", "%x", "%c", "%g",
+		"%A", "%D", "%S", "%W", "%.", "%%", "[ab]", "[^ab]", "[a-c]", "[%d.]", "[%a_]", "[]]", "[^]]",
+		"[a-]", "%b()", "%bab", "%f[%w]", "%f[%W]", "%f[a]", "(", ")", "()", "%1", "%2", " ", "-", "1", "9"}
+	patQuant = []string{"", "", "", "*", "+", "-", "?"}
+	patBad   = []string{"[a", "%", "(", "%b", "%f", "%9", "[%", "%z", "((((((((((((((((((((((((((((((((x))"}
+	subjAlph = []string{"a", "b", "x", "1", "9", " ", ".", "(", ")", "_", "A", "\\n", "%", "]", "-", "ab", "(a)"}
+)
+
+// luaQuote quotes s (already in Lua escape form) as a Lua string literal.
+func luaQuote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
+
+func (g *exprGen) pattern() string {
+	if g.r.IntN(12) == 0 {
+		return g.pick(patBad)
+	}
+	var b strings.Builder
+	if g.r.IntN(5) == 0 {
+		b.WriteString("^")
+	}
+	for range 1 + g.r.IntN(5) {
+		atom := g.pick(patAtoms)
+		b.WriteString(atom)
+		if atom != "(" && atom != ")" && atom != "()" && !strings.HasPrefix(atom, "%b") && !strings.HasPrefix(atom, "%f") {
+			b.WriteString(g.pick(patQuant))
+		}
+	}
+	if g.r.IntN(6) == 0 {
+		b.WriteString("$")
+	}
+	return strings.ReplaceAll(b.String(), `\`, `\\`)
+}
+
+func (g *exprGen) subject() string {
+	var b strings.Builder
+	for range g.r.IntN(14) {
+		b.WriteString(g.pick(subjAlph))
+	}
+	return b.String()
+}
+
+func (g *exprGen) patternCall() string {
+	s, p := luaQuote(g.subject()), luaQuote(g.pattern())
+	switch g.r.IntN(7) {
+	case 0:
+		return fmt.Sprintf("string.find(%s, %s)", s, p)
+	case 1:
+		return fmt.Sprintf("string.find(%s, %s, %d)", s, p, g.r.IntN(9)-4)
+	case 2:
+		return fmt.Sprintf("string.match(%s, %s)", s, p)
+	case 3:
+		return fmt.Sprintf("string.gsub(%s, %s, %s)", s, p, g.pick([]string{`"<%0>"`, `"%1"`, `"%%"`, `"[%2]"`, `{a = 1, b = true, x = false}`, `string.upper`, `function(...) return select('#', ...) end`, `"%"`}))
+	case 4:
+		return fmt.Sprintf("string.gsub(%s, %s, '-', %d)", s, p, g.r.IntN(4))
+	case 5:
+		return fmt.Sprintf("(function() local r = {} for a, b in string.gmatch(%s, %s) do r[#r + 1] = tostring(a) .. '/' .. tostring(b) end return table.concat(r, ',') end)()", s, p)
+	}
+	return fmt.Sprintf("string.match(%s, %s, %d)", s, p, g.r.IntN(9)-4)
+}
