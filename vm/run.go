@@ -95,15 +95,15 @@ newframe:
 			} else {
 				key = stack[base+c]
 			}
-			if t.kind() == kindTable {
+			if t.isTable() {
 				tt := (*Table)(t.p)
 				var v Value
-				if c&compiler.BitRK != 0 && key.kind() == kindString {
-					if nd := tt.hinted(key, kh[c&0xff]); nd != nil {
-						v = nd.val
-					} else {
-						v = tt.getStrKSlow(key, &kh[c&0xff])
-					}
+				if c&compiler.BitRK == 0 || key.p == intTagP {
+					v = tt.Get(key)
+				} else if nd := tt.hinted(key, kh[c&0xff]); nd != nil {
+					v = nd.val
+				} else if key.isStr() {
+					v = tt.getStrKSlow(key, &kh[c&0xff])
 				} else {
 					v = tt.Get(key)
 				}
@@ -133,17 +133,21 @@ newframe:
 			} else {
 				key = stack[base+c]
 			}
-			if t.kind() == kindTable {
+			if t.isTable() {
 				tt := (*Table)(t.p)
 				var v Value
 				if key.p == intTagP {
 					v = tt.GetInt(int64(key.n))
-				} else if c&compiler.BitRK != 0 && key.kind() == kindString {
-					if nd := tt.hinted(key, kh[c&0xff]); nd != nil {
-						v = nd.val
-					} else {
-						v = tt.getStrKSlow(key, &kh[c&0xff])
-					}
+				} else if c&compiler.BitRK == 0 {
+					v = tt.Get(key)
+				} else if nd := tt.hinted(key, kh[c&0xff]); nd != nil {
+					// A constant key at its hinted node (table.go). Any
+					// constant but an integer can trust the node: only
+					// integer keys can also live in the array part, with a
+					// dead node left behind.
+					v = nd.val
+				} else if key.isStr() {
+					v = tt.getStrKSlow(key, &kh[c&0xff])
 				} else {
 					v = tt.Get(key)
 				}
@@ -178,19 +182,21 @@ newframe:
 			} else {
 				val = stack[base+c]
 			}
-			if t.kind() == kindTable {
+			if t.isTable() {
 				tt := (*Table)(t.p)
 				if tt.meta == nil {
-					if b&compiler.BitRK != 0 && key.kind() == kindString {
+					if b&compiler.BitRK != 0 && key.p != intTagP {
 						if nd := tt.hinted(key, kh[b&0xff]); nd != nil {
 							nd.val = val
-							tt.flags = 0
+							tt.flags = 0 // as SetStrH
 							continue
 						}
-						st.fuel = fuel
-						ci.pc = pc
-						tt.setStrKSlow(key, &kh[b&0xff], val)
-						continue
+						if key.isStr() {
+							st.fuel = fuel
+							ci.pc = pc
+							tt.setStrKSlow(key, &kh[b&0xff], val)
+							continue
+						}
 					}
 					st.fuel = fuel
 					ci.pc = pc
@@ -220,7 +226,7 @@ newframe:
 			} else {
 				val = stack[base+c]
 			}
-			if t.kind() == kindTable {
+			if t.isTable() {
 				tt := (*Table)(t.p)
 				if tt.meta == nil {
 					if key.p == intTagP && uint64(key.n)-1 < uint64(len(tt.arr)) {
@@ -228,16 +234,18 @@ newframe:
 						tt.arr[key.n-1] = val
 						continue
 					}
-					if b&compiler.BitRK != 0 && key.kind() == kindString {
+					if b&compiler.BitRK != 0 && key.p != intTagP {
 						if nd := tt.hinted(key, kh[b&0xff]); nd != nil {
 							nd.val = val
-							tt.flags = 0
+							tt.flags = 0 // as SetStrH
 							continue
 						}
-						st.fuel = fuel
-						ci.pc = pc
-						tt.setStrKSlow(key, &kh[b&0xff], val)
-						continue
+						if key.isStr() {
+							st.fuel = fuel
+							ci.pc = pc
+							tt.setStrKSlow(key, &kh[b&0xff], val)
+							continue
+						}
 					}
 					st.fuel = fuel
 					ci.pc = pc
@@ -270,15 +278,15 @@ newframe:
 			} else {
 				key = stack[base+c]
 			}
-			if obj.kind() == kindTable {
+			if obj.isTable() {
 				tt := (*Table)(obj.p)
 				var v Value
-				if c&compiler.BitRK != 0 && key.kind() == kindString {
-					if nd := tt.hinted(key, kh[c&0xff]); nd != nil {
-						v = nd.val
-					} else {
-						v = tt.getStrKSlow(key, &kh[c&0xff])
-					}
+				if c&compiler.BitRK == 0 || key.p == intTagP {
+					v = tt.Get(key)
+				} else if nd := tt.hinted(key, kh[c&0xff]); nd != nil {
+					v = nd.val
+				} else if key.isStr() {
+					v = tt.getStrKSlow(key, &kh[c&0xff])
 				} else {
 					v = tt.Get(key)
 				}
@@ -681,7 +689,7 @@ newframe:
 			}
 			nres := i.C() - 1
 			ci.pc = pc
-			if fv := stack[ra]; fv.kind() == kindLuaFunction && L.hook == nil {
+			if fv := stack[ra]; fv.isLuaFunction() && L.hook == nil {
 				// Lua-to-Lua call, inline: precall's Lua case for a
 				// fixed-parameter function with a cached frame and room
 				// on the stack (the same charges: CostCall, no memory)

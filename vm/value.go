@@ -105,6 +105,23 @@ func (v Value) kind() uint64 {
 	return v.n >> kindShift
 }
 
+// isTable, isStr and isLuaFunction are kind() == kindTable, kindString and
+// kindLuaFunction for the dispatch loop: the payload word is compared first
+// (it settles most values at once), and the tag test only rules out the
+// integers and floats whose payload happens to look the same. Nil and
+// booleans have payloads 0 and 1, which no reference kind has.
+func (v Value) isTable() bool {
+	return v.n == kindTable<<kindShift && v.p != unsafe.Pointer(&intTag) && v.p != unsafe.Pointer(&floatTag)
+}
+
+func (v Value) isStr() bool {
+	return v.n>>kindShift == kindString && v.p != unsafe.Pointer(&intTag) && v.p != unsafe.Pointer(&floatTag)
+}
+
+func (v Value) isLuaFunction() bool {
+	return v.n == kindLuaFunction<<kindShift && v.p != unsafe.Pointer(&intTag) && v.p != unsafe.Pointer(&floatTag)
+}
+
 // Type returns v's Lua type.
 func (v Value) Type() Type {
 	switch v.p {
