@@ -183,6 +183,26 @@ func (g *exprGen) program(n int) string {
 // captures, position captures, %b, %f, back references, and malformed
 // ones) applied by find, match, gmatch and gsub to random subjects.
 func TestRandomPatterns(t *testing.T) {
+	runGenerated(t, 1<<32, func(g *exprGen) string { return g.patternCall() })
+}
+
+// TestRandomConversions is the same differential test for conversions:
+// random numerals through tonumber (with and without a base), coercion and
+// math.tointeger, and random string.format conversions (flags, widths,
+// precisions) over random values.
+func TestRandomConversions(t *testing.T) {
+	runGenerated(t, 2<<32, func(g *exprGen) string {
+		if g.r.IntN(2) == 0 {
+			return g.numeralCall()
+		}
+		return g.formatCall()
+	})
+}
+
+// runGenerated runs MOONFUEL_RANDEXPR (default 12) programs of
+// exprStatements printed calls made by call, from seeds base, base+1, ...,
+// on lua5.3 and moonfuel, and reports the first differing line of each.
+func runGenerated(t *testing.T, base uint64, call func(*exprGen) string) {
 	needBinary(t)
 	lua, err := exec.LookPath("lua5.3")
 	if err != nil {
@@ -196,18 +216,18 @@ func TestRandomPatterns(t *testing.T) {
 	}
 	dir := t.TempDir()
 	for seed := range n {
-		g := newExprGen(uint64(seed) + 1<<32)
+		g := newExprGen(base + uint64(seed))
 		var b strings.Builder
 		for range exprStatements {
-			fmt.Fprintf(&b, "print(pcall(function() return %s end))\n", g.patternCall())
+			fmt.Fprintf(&b, "print(pcall(function() return %s end))\n", call(g))
 		}
 		src := b.String()
-		path := filepath.Join(dir, "rp.lua")
+		path := filepath.Join(dir, "rg.lua")
 		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		want := runProgram(t, 30*time.Second, dir, lua, "rp.lua")
-		got := runProgram(t, 30*time.Second, dir, moonfuelBin, "rp.lua")
+		want := runProgram(t, 30*time.Second, dir, lua, "rg.lua")
+		got := runProgram(t, 30*time.Second, dir, moonfuelBin, "rg.lua")
 		if want.err != nil || got.err != nil || want.exit != 0 {
 			t.Fatalf("seed %d: running: lua5.3 %v (exit %d, %s), moonfuel %v", seed, want.err, want.exit, want.stderr, got.err)
 		}
@@ -222,6 +242,46 @@ func TestRandomPatterns(t *testing.T) {
 		t.Errorf("seed %d: output line %d differs\nstatement: %s\nlua5.3:   %q\nmoonfuel: %q\n(exit %d / %d; stderr %q)",
 			seed, line+1, at(strings.Split(src, "\n"), line), at(wl, line), at(gl, line), want.exit, got.exit, got.stderr)
 	}
+}
+
+// Numerals: pieces of valid and invalid Lua numbers.
+var (
+	numSigns  = []string{"", "", "-", "+", " ", "  -"}
+	numBodies = []string{"0", "1", "10", "007", "123456789012345678901", "9223372036854775807", "9223372036854775808",
+		"0x10", "0X1f", "0xffffffffffffffff", "0x1p4", "0x.8", "0x1.8p-3", "0x", "1e5", "1E+5", "1e-5", "1e500",
+		"1e-500", ".5", "5.", ".", "1e", "1.5e3", "inf", "nan", "0x1P", "1f", "z", "zz", "777", "101", "1_0"}
+	numTails = []string{"", "", "", " ", "\\t", "\\n", "x", "\\0"}
+)
+
+func (g *exprGen) numeralCall() string {
+	s := luaQuote(g.pick(numSigns) + g.pick(numBodies) + g.pick(numTails))
+	switch g.r.IntN(5) {
+	case 0:
+		return fmt.Sprintf("tonumber(%s)", s)
+	case 1:
+		return fmt.Sprintf("tonumber(%s, %d)", s, 2+g.r.IntN(35))
+	case 2:
+		return fmt.Sprintf("%s + 0", s)
+	case 3:
+		return fmt.Sprintf("math.tointeger(tonumber(%s))", s)
+	}
+	return fmt.Sprintf("%s // 1", s)
+}
+
+func (g *exprGen) formatCall() string {
+	var spec strings.Builder
+	spec.WriteString("%")
+	for range g.r.IntN(3) {
+		spec.WriteString(g.pick([]string{"-", "+", " ", "#", "0"}))
+	}
+	if g.r.IntN(2) == 0 {
+		spec.WriteString(strconv.Itoa(g.r.IntN(25)))
+	}
+	if g.r.IntN(2) == 0 {
+		spec.WriteString("." + strconv.Itoa(g.r.IntN(25)))
+	}
+	spec.WriteString(g.pick([]string{"d", "i", "u", "c", "x", "X", "o", "e", "E", "f", "F", "g", "G", "q", "s", "a", "A", "%", "y"}))
+	return fmt.Sprintf("string.format(%q, %s)", "|"+spec.String()+"|", g.leaf())
 }
 
 // Pattern pieces; subjects are built from the same small alphabet so that
