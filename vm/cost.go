@@ -59,6 +59,10 @@ const (
 	// rehashed when a table is resized: amortised, each insertion pays
 	// about two slots (cmd/meterbench's table_hash_growth).
 	CostPerSlot = 2
+	// ScanSlotsPerSlot empty slots skipped by next count as one slot of
+	// work (cmd/meterbench's next_sparse: skipping costs under a
+	// nanosecond per slot).
+	ScanSlotsPerSlot = 8
 	// CostError is the fuel of unwinding a raised error to the frame that
 	// catches it (the Go panic and recover under it cost about as much as
 	// fifty instructions: cmd/meterbench's pcall_error).

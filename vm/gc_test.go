@@ -306,6 +306,29 @@ func TestTableGrowthChargesFuel(t *testing.T) {
 	}
 }
 
+// TestNextOverHolesChargesFuel checks that next pays for the empty slots it
+// skips: one call over a table whose only entry follows 80000 holes.
+func TestNextOverHolesChargesFuel(t *testing.T) {
+	st := newGCState(t, 0)
+	st.Register("next", func(L *Thread) int {
+		k, v, _ := L.Arg(1).AsTable().Next(L.Arg(2))
+		L.Push(k)
+		L.Push(v)
+		return 2
+	})
+	mustRun(t, st, "t = {} for i = 1, 80001 do t[i] = i end for i = 1, 80000 do t[i] = nil end")
+	cost := func(src string) int64 {
+		before := st.FuelUsed()
+		mustRun(t, st, src)
+		return st.FuelUsed() - before
+	}
+	dense := cost("next({1})")
+	sparse := cost("next(t)")
+	if want := int64(80000 / ScanSlotsPerSlot * CostPerSlot * 9 / 10); sparse-dense < want {
+		t.Errorf("next over 80000 holes cost %d fuel more than over none, want >= %d", sparse-dense, want)
+	}
+}
+
 // TestCaughtErrorChargesFuel checks that unwinding an error costs CostError.
 func TestCaughtErrorChargesFuel(t *testing.T) {
 	st := newGCState(t, 0)

@@ -87,7 +87,8 @@ func (c *stateCollector) Collect(emergency bool) (live, marked int64) {
 }
 
 // Work implements gc.Collector: slots a table rehashed or copied while
-// growing cost CostPerSlot each.
+// growing (or skipped by next, ScanSlotsPerSlot to a unit) cost CostPerSlot
+// each.
 func (c *stateCollector) Work(units int64) {
 	(*State)(c).chargeDebt(units * CostPerSlot)
 }

@@ -789,7 +789,12 @@ func (t *Table) Next(k Value) (key, val Value, ok bool) {
 			pos = len(t.arr) + i + 1
 		}
 	}
-	_, key, val = t.Iter(pos)
+	np, key, val := t.Iter(pos)
+	// the empty slots skipped on the way are work: a loop of next over a
+	// table with a long run of holes must not get it for free
+	if skipped := np - pos - 1; skipped >= ScanSlotsPerSlot && t.heap != nil {
+		t.heap.Work(int64(skipped / ScanSlotsPerSlot))
+	}
 	return key, val, true
 }
 
