@@ -62,9 +62,8 @@ func (e *LimitError) Unwrap() error { return ErrMemoryLimit }
 // by the limit. Collect must not charge the heap.
 //
 // Work charges the owner for units of work that objects on the heap did
-// for it (a table rehashing its slots, or skipping empty ones in a
-// traversal), which the owner turns into fuel; it must not charge the heap
-// or fail.
+// for it (a table rehashing its slots), which the owner turns into fuel; it
+// must not charge the heap or fail.
 type Collector interface {
 	Collect(emergency bool) (live, marked int64)
 	Work(units int64)
@@ -118,9 +117,8 @@ func (h *Heap) SetCollector(c Collector) {
 }
 
 // Work reports units of work that objects on the heap did for their owner
-// (slots rehashed or copied while a table grows, empty slots skipped by a
-// traversal) to the heap's collector, which charges them as fuel. Without a
-// collector the work is not counted.
+// (slots rehashed or copied while a table grows) to the heap's collector,
+// which charges them as fuel. Without a collector the work is not counted.
 func (h *Heap) Work(units int64) {
 	if h.collector != nil && units > 0 {
 		h.collector.Work(units)

@@ -224,7 +224,8 @@ func baseIpairs(L *vm.Thread) int {
 
 func baseNext(L *vm.Thread) int {
 	t := L.CheckTable(1)
-	k, v, ok := t.Next(L.Arg(2))
+	k, v, skipped, ok := t.NextSkip(L.Arg(2))
+	L.ChargeFuel(vm.NextCost(skipped))
 	if !ok {
 		L.Error(vm.StringValue("invalid key to 'next'"))
 	}

@@ -59,9 +59,9 @@ const (
 	// rehashed when a table is resized: amortised, each insertion pays
 	// about two slots (cmd/meterbench's table_hash_growth).
 	CostPerSlot = 2
-	// ScanSlotsPerSlot empty slots skipped by next count as one slot of
-	// work (cmd/meterbench's next_sparse: skipping costs under a
-	// nanosecond per slot).
+	// ScanSlotsPerSlot empty slots skipped by next cost CostPerSlot
+	// (cmd/meterbench's next_sparse: skipping costs under a nanosecond per
+	// slot). See NextCost.
 	ScanSlotsPerSlot = 8
 	// CostError is the fuel of unwinding a raised error to the frame that
 	// catches it (the Go panic and recover under it cost about as much as
@@ -84,6 +84,10 @@ func ByteCost(n int) int64 { return int64(n)/CostBytesPerUnit*CostPerByte + Cost
 // cost, as such loops take about eight times longer per byte than copying or
 // scanning (cmd/meterbench's utf8_len and fmt_q scripts).
 func CharCost(n int) int64 { return ByteCost(n) * 8 }
+
+// NextCost returns the fuel for a traversal step (next) that skipped the
+// given number of empty slots.
+func NextCost(skipped int) int64 { return int64(skipped/ScanSlotsPerSlot) * CostPerSlot }
 
 // CompileCost returns the fuel for compiling (or undumping) a chunk of n
 // bytes: CostCompile, and eight times the byte cost (lexing, parsing and

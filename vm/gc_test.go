@@ -311,7 +311,8 @@ func TestTableGrowthChargesFuel(t *testing.T) {
 func TestNextOverHolesChargesFuel(t *testing.T) {
 	st := newGCState(t, 0)
 	st.Register("next", func(L *Thread) int {
-		k, v, _ := L.Arg(1).AsTable().Next(L.Arg(2))
+		k, v, skipped, _ := L.Arg(1).AsTable().NextSkip(L.Arg(2))
+		L.ChargeFuel(NextCost(skipped))
 		L.Push(k)
 		L.Push(v)
 		return 2

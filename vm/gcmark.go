@@ -87,8 +87,7 @@ func (c *stateCollector) Collect(emergency bool) (live, marked int64) {
 }
 
 // Work implements gc.Collector: slots a table rehashed or copied while
-// growing (or skipped by next, ScanSlotsPerSlot to a unit) cost CostPerSlot
-// each.
+// growing cost CostPerSlot each.
 func (c *stateCollector) Work(units int64) {
 	(*State)(c).chargeDebt(units * CostPerSlot)
 }

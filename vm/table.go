@@ -773,29 +773,31 @@ func (t *Table) unboundSearch(j uint64) int64 {
 // false when k is not a key of t ("invalid key to 'next'"). Keys assigned nil
 // during a traversal stay valid arguments.
 func (t *Table) Next(k Value) (key, val Value, ok bool) {
+	key, val, _, ok = t.NextSkip(k)
+	return key, val, ok
+}
+
+// NextSkip is Next that also reports how many empty slots it skipped, the
+// work a caller charges for (the next builtin pays NextCost(skipped)).
+func (t *Table) NextSkip(k Value) (key, val Value, skipped int, ok bool) {
 	pos := 0
 	if !k.IsNil() {
 		nk, valid := normKey(k)
 		if !valid {
-			return Nil, Nil, false
+			return Nil, Nil, 0, false
 		}
 		if nk.p == unsafe.Pointer(&intTag) && nk.n-1 < uint64(len(t.arr)) {
 			pos = int(nk.n)
 		} else {
 			i := t.findNode(nk, keyHash(nk))
 			if i < 0 {
-				return Nil, Nil, false
+				return Nil, Nil, 0, false
 			}
 			pos = len(t.arr) + i + 1
 		}
 	}
 	np, key, val := t.Iter(pos)
-	// the empty slots skipped on the way are work: a loop of next over a
-	// table with a long run of holes must not get it for free
-	if skipped := np - pos - 1; skipped >= ScanSlotsPerSlot && t.heap != nil {
-		t.heap.Work(int64(skipped / ScanSlotsPerSlot))
-	}
-	return key, val, true
+	return key, val, max(np-pos-1, 0), true
 }
 
 // Iter is an index-based traversal for loops that keep their place: start
