@@ -238,13 +238,17 @@ func (o *osLib) date(L *vm.Thread) int {
 		L.Push(tv)
 		return 1
 	}
+	// measure the result, then pay for it (fuel, string size, memory)
+	// before building it: a short format can ask for a long result
 	L.ChargeFuel(vm.CharCost(len(s)))
-	out, err := strftime.Format(make([]byte, 0, len(s)+16), s, &tm)
+	n, err := strftime.Len(s, &tm)
+	L.ChargeFuel(vm.CharCost(n))
 	if err != nil {
 		L.ArgError(1, err.Error())
 	}
-	L.ChargeFuel(vm.CharCost(len(out)))
-	L.PushString(string(out))
+	L.ChargeString(n)
+	out, _ := strftime.Format(make([]byte, 0, n), s, &tm)
+	L.Push(vm.StringValue(ownedString(out)))
 	return 1
 }
 

@@ -9,6 +9,7 @@ package strftime
 
 import (
 	"strconv"
+	"strings"
 )
 
 // Tm is a broken-down time, like C's struct tm but with a 64-bit year and
@@ -71,26 +72,56 @@ func CheckOption(conv string) (int, error) {
 // are copied, and each '%' conversion is checked against the options Lua
 // accepts and expanded as glibc's strftime does in the "C" locale.
 func Format(dst []byte, format string, tm *Tm) ([]byte, error) {
+	out, _, err := expand(dst, format, tm, false)
+	return out, err
+}
+
+// Len returns the length of Format's expansion of format for tm, without
+// building it: a caller with limits (os.date) checks and pays for the
+// result before allocating it. The work is proportional to the length of
+// the result. On an error, the length is that of the expansion up to the
+// invalid conversion (the work done).
+func Len(format string, tm *Tm) (int, error) {
+	var scratch [64]byte
+	_, n, err := expand(scratch[:0], format, tm, true)
+	return n, err
+}
+
+// expand is Format; with count, it only counts the bytes, reusing dst for
+// each conversion.
+func expand(dst []byte, format string, tm *Tm, count bool) ([]byte, int, error) {
+	n := 0
 	for i := 0; i < len(format); {
-		c := format[i]
-		if c != '%' {
-			dst = append(dst, c)
-			i++
+		if format[i] != '%' {
+			j := strings.IndexByte(format[i:], '%')
+			if j < 0 {
+				j = len(format) - i
+			}
+			if !count {
+				dst = append(dst, format[i:i+j]...)
+			}
+			n += j
+			i += j
 			continue
 		}
 		i++
-		n, err := CheckOption(format[i:])
+		k, err := CheckOption(format[i:])
 		if err != nil {
-			return dst, err
+			return dst, n, err
 		}
 		conv := format[i]
-		if n == 2 {
+		if k == 2 {
 			conv = format[i+1] // E and O modifiers change nothing in the C locale
 		}
+		if count {
+			dst = dst[:0]
+		}
+		before := len(dst)
 		dst = AppendConversion(dst, conv, tm)
-		i += n
+		n += len(dst) - before
+		i += k
 	}
-	return dst, nil
+	return dst, n, nil
 }
 
 var (
