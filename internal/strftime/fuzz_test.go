@@ -18,7 +18,8 @@ import (
 //   - CivilFromDays and DaysFromCivil are inverses on the day;
 //   - Format fails only with an *InvalidSpecError quoting the rest of the
 //     format, copies a format without '%' unchanged, and never expands a
-//     byte of format into more than 32 bytes plus the zone name;
+//     byte of format into more than 32 bytes plus the zone name, and Len
+//     gives the length of its result;
 //   - for times Go's time package represents (years 1 to 9999), the
 //     numeric and name conversions agree with it (ISO weeks included).
 func FuzzFormat(f *testing.F) {
@@ -68,6 +69,9 @@ func checkFormat(t *testing.T, format string, secs int64, offset int32) {
 		}
 	} else if !strings.Contains(format, "%") && string(out) != format {
 		t.Fatalf("Format(%q) = %q", format, out)
+	}
+	if n, lerr := Len(format, &tm); (lerr == nil) != (err == nil) || err == nil && n != len(out) {
+		t.Fatalf("Len(%q) = %d, %v; Format gives %d bytes, %v", format, n, lerr, len(out), err)
 	}
 	if max := len(format) * (32 + len(tm.Zone)); len(out) > max {
 		t.Fatalf("Format(%q) gives %d bytes", format, len(out))
