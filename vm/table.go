@@ -55,6 +55,7 @@ import (
 	"errors"
 	"math"
 	"math/bits"
+	"sync"
 	"unsafe"
 
 	"github.com/moonfuel/moonfuel/gc"
@@ -119,10 +120,10 @@ func newTable(h *gc.Heap, narr, nhash int) *Table {
 	}
 	t := &Table{heap: h}
 	if narr > 0 {
-		t.arr = make([]Value, narr)
+		t.arr = makeArr(narr)
 	}
 	if hsize > 0 {
-		t.nodes = make([]node, hsize)
+		t.nodes = makeNodes(hsize)
 	}
 	return t
 }
@@ -618,6 +619,7 @@ func (t *Table) resize(nasize, nhsize int, compact bool) {
 		throw(errTableOverflow)
 	}
 	oldArr, oldNodes, oldH := t.arr, t.nodes[:t.nused], len(t.nodes)
+	oldHash := t.nodes
 	oldA := len(oldArr)
 
 	// Entries that will live in the hash part: live nodes whose key does
@@ -668,7 +670,7 @@ func (t *Table) resize(nasize, nhsize int, compact bool) {
 	}
 	arr := oldArr
 	if nasize != oldA {
-		arr = make([]Value, nasize)
+		arr = makeArr(nasize)
 		copy(arr, oldArr)
 	}
 	// Hash entries whose key now falls in the array part move there; when
@@ -687,7 +689,7 @@ func (t *Table) resize(nasize, nhsize int, compact bool) {
 	if rebuild {
 		t.nodes, t.nused = nil, 0
 		if hsize > 0 {
-			t.nodes = make([]node, hsize)
+			t.nodes = makeNodes(hsize)
 		}
 		for i := range oldNodes {
 			nd := &oldNodes[i]
@@ -706,12 +708,83 @@ func (t *Table) resize(nasize, nhsize int, compact bool) {
 	var freed int64
 	if nasize != oldA {
 		freed += arrayBytes(oldA)
+		dropArr(oldArr)
 	}
 	if rebuild {
 		freed += hashBytes(oldH)
+		dropNodes(oldHash)
 	}
 	if t.heap != nil && freed > 0 {
 		t.heap.Release(freed)
+	}
+}
+
+// ---------------------------------------------------------------- part recycling
+
+// A table that grows drops its old parts. A program that keeps building big
+// tables would make Go allocate, zero and collect those parts over and over,
+// and Go's collector, paced by allocation, would run ever more often (with
+// its write barriers on during each cycle). So parts of power-of-two lengths
+// in a middle range go back to pools when dropped, cleared so that they keep
+// nothing alive, and the next part of that length comes from the pool.
+//
+// This is below the size model: charges and releases happen exactly as
+// before. A pooled part is memory that Go would otherwise hold until its
+// next collection; sync.Pool lets go of what stays unused over a collection.
+// Parts never leave a table any other way than through resize, which drops
+// them only once they are copied, so a pooled part is referenced by no one.
+
+const (
+	minPoolLog = 5  // shorter parts are cheap to allocate
+	maxPoolLog = 16 // longer ones are rare and stay with Go
+)
+
+var (
+	arrPool  [maxPoolLog + 1]sync.Pool // *Value: first of 1<<i cleared slots
+	nodePool [maxPoolLog + 1]sync.Pool // *node: first of 1<<i cleared slots
+)
+
+// poolClass returns the pool for parts of n slots, or -1.
+func poolClass(n int) int {
+	if n < 1<<minPoolLog || n > 1<<maxPoolLog || n&(n-1) != 0 {
+		return -1
+	}
+	return bits.Len(uint(n)) - 1
+}
+
+// makeArr returns n nil slots for an array part.
+func makeArr(n int) []Value {
+	if c := poolClass(n); c >= 0 {
+		if p, _ := arrPool[c].Get().(*Value); p != nil {
+			return unsafe.Slice(p, n)
+		}
+	}
+	return make([]Value, n)
+}
+
+// makeNodes returns n empty nodes for a hash part.
+func makeNodes(n int) []node {
+	if c := poolClass(n); c >= 0 {
+		if p, _ := nodePool[c].Get().(*node); p != nil {
+			return unsafe.Slice(p, n)
+		}
+	}
+	return make([]node, n)
+}
+
+// dropArr hands an array part no table uses any more to its pool.
+func dropArr(a []Value) {
+	if c := poolClass(len(a)); c >= 0 && cap(a) == len(a) {
+		clear(a)
+		arrPool[c].Put(&a[0])
+	}
+}
+
+// dropNodes hands a hash part no table uses any more to its pool.
+func dropNodes(a []node) {
+	if c := poolClass(len(a)); c >= 0 && cap(a) == len(a) {
+		clear(a)
+		nodePool[c].Put(&a[0])
 	}
 }
 
