@@ -139,7 +139,12 @@ newframe:
 				if key.p == intTagP {
 					v = tt.GetInt(int64(key.n))
 				} else if c&compiler.BitRK == 0 {
-					v = tt.Get(key)
+					if key.isStr() {
+						s := key.AsString()
+						v = tt.GetStrH(s, hashString(s))
+					} else {
+						v = tt.Get(key)
+					}
 				} else if nd := tt.hinted(key, kh[c&0xff]); nd != nil {
 					// A constant key at its hinted node (table.go). Any
 					// constant but an integer can trust the node: only
