@@ -333,7 +333,7 @@ func (L *Thread) pcallFromGo(fi int, nres int) (err error) {
 			if le == nil {
 				panic(r)
 			}
-			st.chargeDebt(CostError)
+			st.chargeSlice(CostError)
 			L.closeUpvals(fi)
 			L.ci, L.nny, L.nCcalls, L.depth = saveCI, saveNny, saveNC, saveDepth
 			st.cur = savedCur

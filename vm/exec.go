@@ -78,7 +78,7 @@ func (st *State) handlePanic(r any, L0 *Thread, saved *callInfo) bool {
 		st.halted = true
 		panic(r)
 	}
-	st.chargeDebt(CostError)
+	st.chargeSlice(CostError)
 	for {
 		T := st.cur
 		stop := &T.baseCi

@@ -93,6 +93,13 @@ func (st *State) chargeFuel(n int64) {
 // the state at its next refuel (the fuel figures count it at once).
 func (st *State) chargeDebt(n int64) { st.reserve -= n }
 
+// chargeSlice takes n units from the current slice without checking it,
+// where the loop's counter is known to be flushed to st.fuel (between
+// instructions: while an error unwinds). A slice below zero makes the next
+// instruction refuel, which stops the state there when the fuel is spent:
+// unlike a debt, the overshoot is at most n.
+func (st *State) chargeSlice(n int64) { st.fuel -= n }
+
 // refuelFor makes the current slice hold at least n units, taking slices
 // from the reserve; it checks the host's context first.
 func (st *State) refuelFor(n int64) {
