@@ -29,7 +29,9 @@ type Limits struct {
 	// MaxMessageBytes bounds the size of one message (as estimated by the
 	// copy: string bytes plus a fixed cost per value and per table).
 	MaxMessageBytes int64
-	// MaxMessageDepth bounds the nesting of tables in a message.
+	// MaxMessageDepth bounds the nesting of tables in a message. It never
+	// passes MessageDepthCeiling, even when negative ("no limit"): copies
+	// recurse once per level on the Go stack.
 	MaxMessageDepth int
 	// MailboxLen bounds the messages waiting in each direction.
 	MailboxLen int
@@ -47,6 +49,11 @@ var DefaultLimits = Limits{
 	MaxMessageDepth:  64,
 	MailboxLen:       1024,
 }
+
+// MessageDepthCeiling is the largest MaxMessageDepth: deeper messages are
+// always refused, so that a copy's Go stack stays bounded whatever the
+// memory limit lets a script build.
+const MessageDepthCeiling = 1 << 14
 
 // resolve fills zero fields from DefaultLimits and turns negative ones to 0
 // (no limit).
@@ -70,7 +77,7 @@ func (l Limits) resolve() Limits {
 		MaxStringSize:    pick64(l.MaxStringSize, d.MaxStringSize),
 		Timeout:          time.Duration(pick64(int64(l.Timeout), int64(d.Timeout))),
 		MaxMessageBytes:  pick64(l.MaxMessageBytes, d.MaxMessageBytes),
-		MaxMessageDepth:  pick(l.MaxMessageDepth, d.MaxMessageDepth),
+		MaxMessageDepth:  ceilDepth(pick(l.MaxMessageDepth, d.MaxMessageDepth)),
 		MailboxLen:       pick(l.MailboxLen, d.MailboxLen),
 	}
 }
@@ -176,4 +183,12 @@ func (s *Sandbox) classify(err error) error {
 		return &LimitError{Limit: "canceled", Where: where, kind: ErrCanceled, cause: err}
 	}
 	return err
+}
+
+// ceilDepth applies MessageDepthCeiling to a resolved depth (0: no limit).
+func ceilDepth(d int) int {
+	if d == 0 || d > MessageDepthCeiling {
+		return MessageDepthCeiling
+	}
+	return d
 }

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -205,5 +206,31 @@ func TestSendRefusesHostCycles(t *testing.T) {
 		if err := s.Send((*Table)(nil)); !errors.Is(err, ErrNotCopyable) {
 			t.Errorf("nil *Table: %v", err)
 		}
+	}
+}
+
+// TestMessageDepthCeiling checks that "no depth limit" still refuses
+// messages nested past MessageDepthCeiling, from the script and from the
+// host, so a copy's Go stack stays bounded.
+func TestMessageDepthCeiling(t *testing.T) {
+	lim := Limits{MaxMessageDepth: -1, MaxMessageBytes: -1, Memory: 256 << 20}
+	if got := lim.resolve().MaxMessageDepth; got != MessageDepthCeiling {
+		t.Fatalf("resolved depth %d, want the ceiling %d", got, MessageDepthCeiling)
+	}
+	src := fmt.Sprintf("local t = {} for i = 1, %d do t = {t} end sandbox.send(t)", MessageDepthCeiling+10)
+	s, err := NewString(src, "=deep", Config{Limits: lim})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Run(context.Background()); err == nil || !strings.Contains(err.Error(), "nested deeper than") {
+		t.Errorf("script sending %d levels: %v", MessageDepthCeiling+10, err)
+	}
+	var msg any = int64(1)
+	for range MessageDepthCeiling + 10 {
+		msg = []any{msg}
+	}
+	s, _ = NewString("return 1", "=x", Config{Limits: lim})
+	if err := s.Send(msg); !errors.Is(err, ErrNotCopyable) {
+		t.Errorf("host sending %d levels: %v", MessageDepthCeiling+10, err)
 	}
 }
