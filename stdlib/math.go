@@ -38,13 +38,13 @@ func OpenMathSeeded(st *vm.State, seed uint32) *vm.Table {
 		{Name: "cos", Fn: mathFloat1(math.Cos, luanum.NaNNeg)},
 		{Name: "cosh", Fn: mathFloat1(math.Cosh, luanum.NaNNeg)},
 		{Name: "deg", Fn: mathFloat1(func(x float64) float64 { return x * (180.0 / math.Pi) }, luanum.NaNNeg)},
-		{Name: "exp", Fn: mathFloat1(math.Exp, luanum.NaNNeg)},
+		{Name: "exp", Fn: mathFloat1(luanum.Exp, luanum.NaNNeg)},
 		{Name: "floor", Fn: mathFloor},
 		{Name: "fmod", Fn: mathFmod},
 		{Name: "frexp", Fn: mathFrexp},
 		{Name: "ldexp", Fn: mathLdexp},
 		{Name: "log", Fn: mathLog},
-		{Name: "log10", Fn: mathFloat1(math.Log10, luanum.NaNPos)},
+		{Name: "log10", Fn: mathFloat1(luanum.Log10, luanum.NaNPos)},
 		{Name: "max", Fn: mathMax},
 		{Name: "min", Fn: mathMin},
 		{Name: "modf", Fn: mathModf},
@@ -179,7 +179,7 @@ func mathLog(L *vm.Thread) int {
 		base := L.CheckNumber(2)
 		switch base {
 		case 2:
-			res = luanum.FixNaN(math.Log2(x), luanum.NaNNeg, x)
+			res = luanum.Log2(x)
 		case 10:
 			res = luanum.Log10(x)
 		default:
