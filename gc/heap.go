@@ -61,9 +61,10 @@ func (e *LimitError) Unwrap() error { return ErrMemoryLimit }
 // owner charges as fuel). emergency is true when the collection was forced
 // by the limit. Collect must not charge the heap.
 //
-// Work charges the owner for units of work that objects on the heap did
-// for it (a table rehashing its slots), which the owner turns into fuel; it
-// must not charge the heap or fail.
+// Work charges the owner for units of work that objects on the heap are
+// about to do for it (a table rehashing its slots), which the owner turns
+// into fuel; it must not charge the heap, and it may stop the owner (by
+// the owner's own means) when its fuel is spent, before the work is done.
 type Collector interface {
 	Collect(emergency bool) (live, marked int64)
 	Work(units int64)
@@ -116,9 +117,10 @@ func (h *Heap) SetCollector(c Collector) {
 	h.setThreshold()
 }
 
-// Work reports units of work that objects on the heap did for their owner
-// (slots rehashed or copied while a table grows) to the heap's collector,
-// which charges them as fuel. Without a collector the work is not counted.
+// Work reports units of work that an object on the heap is about to do for
+// its owner (slots rehashed or copied while a table grows) to the heap's
+// collector, which charges them as fuel. Without a collector the work is
+// not counted.
 func (h *Heap) Work(units int64) {
 	if h.collector != nil && units > 0 {
 		h.collector.Work(units)

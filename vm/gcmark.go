@@ -86,10 +86,19 @@ func (c *stateCollector) Collect(emergency bool) (live, marked int64) {
 	return st.gc.live, st.gc.marked
 }
 
-// Work implements gc.Collector: slots a table rehashed or copied while
-// growing cost CostPerSlot each.
+// Work implements gc.Collector: slots a table rehashes or copies while
+// growing cost CostPerSlot each, charged before the table changes (tables
+// grow in builtins, where st.fuel is current, and in the loop's table
+// stores, which flush their counter first and reload it after); when the
+// fuel is spent it raises ErrFuelExhausted as any charge. The host's own
+// work between runs (opening libraries, building tables for the script,
+// even on a paused state) is not the script's to pay.
 func (c *stateCollector) Work(units int64) {
-	(*State)(c).chargeDebt(units * CostPerSlot)
+	st := (*State)(c)
+	if L := st.cur; L.ci == &L.baseCi || st.paused {
+		return
+	}
+	st.chargeFuel(units * CostPerSlot)
 }
 
 // initGC attaches the collector to the state's heap (called by NewState).

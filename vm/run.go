@@ -200,12 +200,14 @@ newframe:
 							st.fuel = fuel
 							ci.pc = pc
 							tt.setStrKSlow(key, &kh[b&0xff], val)
+							fuel = st.fuel // a resize pays for its slots
 							continue
 						}
 					}
 					st.fuel = fuel
 					ci.pc = pc
 					tt.Set(key, val)
+					fuel = st.fuel
 					continue
 				}
 			}
@@ -249,6 +251,7 @@ newframe:
 							st.fuel = fuel
 							ci.pc = pc
 							tt.setStrKSlow(key, &kh[b&0xff], val)
+							fuel = st.fuel
 							continue
 						}
 					}
@@ -259,6 +262,7 @@ newframe:
 					} else {
 						tt.Set(key, val)
 					}
+					fuel = st.fuel
 					continue
 				}
 			}
@@ -892,6 +896,7 @@ newframe:
 				tt.SetInt(int64(last), stack[ra+n])
 				last--
 			}
+			fuel = st.fuel
 			L.top = ci.top
 		case compiler.OpClosure:
 			st.fuel = fuel

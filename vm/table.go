@@ -643,6 +643,18 @@ func (t *Table) resize(nasize, nhsize int, compact bool) {
 	hsize := hashSizeFor(nhsize)
 	rebuild := compact || hsize != oldH || movedOut > 0
 
+	// The slots scanned above and moved below are work paid in fuel, before
+	// anything is done: when the fuel is spent the table stays as it is.
+	if t.heap != nil {
+		work := int64(oldA + len(oldNodes))
+		if nasize != oldA {
+			work += int64(min(oldA, nasize))
+		}
+		if rebuild {
+			work += int64(staying + movedOut)
+		}
+		t.heap.Work(work)
+	}
 	var charge int64
 	if nasize != oldA {
 		charge += arrayBytes(nasize)
@@ -656,18 +668,7 @@ func (t *Table) resize(nasize, nhsize int, compact bool) {
 		}
 	}
 
-	// The charge succeeded: from here on nothing can fail. The slots
-	// scanned above and moved below are work paid in fuel.
-	if t.heap != nil {
-		work := int64(oldA + len(oldNodes))
-		if nasize != oldA {
-			work += int64(min(oldA, nasize))
-		}
-		if rebuild {
-			work += int64(staying + movedOut)
-		}
-		t.heap.Work(work)
-	}
+	// The charges succeeded: from here on nothing can fail.
 	arr := oldArr
 	if nasize != oldA {
 		arr = makeArr(nasize)
