@@ -166,7 +166,7 @@ type Closure struct {
 type funcProto struct {
 	p   *compiler.Proto
 	k   []Value
-	kh  []uint64 // hashes of string constants (0 for others)
+	kh  []uint64 // slot words of the constants: hash (low 32 bits) and node hint (high 32 bits), see Table.hinted
 	sub []*funcProto
 	// cache is the last closure made from p (Lua 5.3 reuses it when a new
 	// closure would have the same upvalues).
