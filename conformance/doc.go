@@ -17,7 +17,8 @@
 // and then all.lua itself. Files that are expected to pass are listed in
 // suiteExpected: a failure of one of those fails the test, the others are
 // reported in a per-file table ("go test -v -run OfficialSuite", or in
-// the file named by MOONFUEL_SUITE_REPORT). MOONFUEL_SUITE_MAIN=full adds a
-// run of main.lua outside user mode, which tests the command line through
-// the shell and starts background processes.
+// the file named by MOONFUEL_SUITE_REPORT). A run of main.lua outside user
+// mode, which tests the command line through the shell and starts
+// background processes, is reported too ("main.lua(full)"; not expected, as
+// it depends on the shell); MOONFUEL_SUITE_MAIN=off leaves it out.
 package conformance

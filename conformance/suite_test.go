@@ -161,10 +161,13 @@ func TestOfficialSuite(t *testing.T) {
 				record(t, e)
 			})
 		}
-		if os.Getenv("MOONFUEL_SUITE_MAIN") == "full" {
+		if os.Getenv("MOONFUEL_SUITE_MAIN") != "off" {
 			// main.lua outside user mode: it drives cmd/moonfuel through the
 			// shell (options, LUA_INIT, the REPL, Ctrl-C) and starts
-			// background processes, so it runs only on request.
+			// background processes. It is reported in the table but not
+			// expected (a shell or terminal that differs from this
+			// machine's must not fail the build); MOONFUEL_SUITE_MAIN=off
+			// leaves it out.
 			t.Run("main.lua(full)", func(t *testing.T) {
 				t.Parallel()
 				driver := strings.Replace(suitePrelude, "_port = true", "_port = false", 1) +
