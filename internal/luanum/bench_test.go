@@ -54,6 +54,9 @@ func BenchmarkExpLog(b *testing.B) {
 		{"Log", Log, xs}, {"math.Log", math.Log, xs},
 		{"Log2", Log2, xs}, {"math.Log2", math.Log2, xs},
 		{"Log10", Log10, xs}, {"math.Log10", math.Log10, xs},
+		{"Sin", Sin, xs}, {"math.Sin", math.Sin, xs},
+		{"Cos", Cos, ys}, {"math.Cos", math.Cos, ys},
+		{"Tan", Tan, xs}, {"math.Tan", math.Tan, xs},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			s := 0.0

@@ -79,6 +79,54 @@ func bigExp(t *big.Float) *big.Float {
 	return sum.SetMantExp(sum, int(k))
 }
 
+// bigAtanInv is atan(1/n) at precision prec.
+func bigAtanInv(n int64, prec uint) *big.Float {
+	x := new(big.Float).SetPrec(prec).Quo(new(big.Float).SetPrec(prec).SetInt64(1), new(big.Float).SetPrec(prec).SetInt64(n))
+	x2 := new(big.Float).SetPrec(prec).Mul(x, x)
+	sum := new(big.Float).SetPrec(prec).Set(x)
+	term := new(big.Float).SetPrec(prec).Set(x)
+	t := new(big.Float).SetPrec(prec)
+	for k := int64(3); term.MantExp(nil) > -int(prec)-8; k += 2 {
+		term.Mul(term, x2)
+		t.Quo(term, new(big.Float).SetPrec(prec).SetInt64(k))
+		if k%4 == 3 {
+			sum.Sub(sum, t)
+		} else {
+			sum.Add(sum, t)
+		}
+	}
+	return sum
+}
+
+// bigPi is pi = 16 atan(1/5) - 4 atan(1/239) (Machin).
+func bigPi(prec uint) *big.Float {
+	a := bigAtanInv(5, prec)
+	a.Mul(a, new(big.Float).SetPrec(prec).SetInt64(16))
+	b := bigAtanInv(239, prec)
+	b.Mul(b, new(big.Float).SetPrec(prec).SetInt64(4))
+	return a.Sub(a, b)
+}
+
+// bigSinCos returns the series sum of x^k/k! with alternating signs over
+// the k of the parity of k0: sin for k0 = 1, cos for k0 = 0 (|x| < 8).
+func bigSinCos(x *big.Float, k0 int64) *big.Float {
+	x2 := new(big.Float).SetPrec(bigPrec).Mul(x, x)
+	term := newBig(1)
+	if k0 == 1 {
+		term.Set(x)
+	}
+	sum := new(big.Float).SetPrec(bigPrec).Set(term)
+	for k := k0 + 2; term.Sign() != 0 && term.MantExp(nil) > -bigPrec-8; k += 2 {
+		term.Mul(term, x2)
+		term.Quo(term, new(big.Float).SetPrec(bigPrec).SetInt64(-(k-1)*k))
+		sum.Add(sum, term)
+	}
+	return sum
+}
+
+func bigSin(x *big.Float) *big.Float { return bigSinCos(x, 1) }
+func bigCos(x *big.Float) *big.Float { return bigSinCos(x, 0) }
+
 // bigPow is |x|^y for x != 0, with the sign of an odd integer power.
 func bigPow(x, y float64) *big.Float {
 	r := bigExp(new(big.Float).SetPrec(bigPrec).Mul(bigLog(newBig(math.Abs(x))), newBig(y)))
@@ -121,6 +169,26 @@ func generateTables() []byte {
 		t := new(big.Float).SetPrec(bigPrec).Quo(newBig(float64(j)), newBig(256))
 		h, l := ddOf(bigExp(t.Mul(t, bigLn2)))
 		fmt.Fprintf(&b, "\t{%x, %x},\n", h, l)
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// sinCosTab[i] is {sin(i/64), cos(i/64)} as double-doubles.\n")
+	b.WriteString("var sinCosTab = [52][4]float64{\n")
+	for i := 0; i < 52; i++ {
+		a := newBig(float64(i) / 64)
+		sh, sl := ddOf(bigSin(a))
+		ch, cl := ddOf(bigCos(a))
+		fmt.Fprintf(&b, "\t{%x, %x, %x, %x},\n", sh, sl, ch, cl)
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// twoOverPi holds the bits of 2/pi after the point, 64 a word, after a\n")
+	b.WriteString("// zero word.\n")
+	b.WriteString("var twoOverPi = [22]uint64{\n\t0,\n")
+	v := new(big.Float).SetPrec(1600).Quo(new(big.Float).SetPrec(1600).SetInt64(2), bigPi(1600))
+	for i := 0; i < 21; i++ {
+		v.SetMantExp(v, 64)
+		w, _ := v.Uint64()
+		v.Sub(v, new(big.Float).SetPrec(1600).SetUint64(w))
+		fmt.Fprintf(&b, "\t%#016x,\n", w)
 	}
 	b.WriteString("}\n")
 	return b.Bytes()

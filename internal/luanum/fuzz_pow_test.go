@@ -144,3 +144,42 @@ func FuzzPow(f *testing.F) {
 		checkPow(t, x, y)
 	})
 }
+
+// TestTrigReference checks Sin, Cos and Tan against math/big, the argument
+// reduced with 1600 bits of pi.
+func TestTrigReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 9))
+	const prec = 1600
+	pi2 := bigPi(prec)
+	pi2.SetMantExp(pi2, -1)
+	for i := 0; i < 80; i++ {
+		x := math.Ldexp(r.Float64()*2-1, r.IntN(1080)-60)
+		if i%4 == 0 { // near a multiple of pi/2
+			x = float64(r.IntN(1e6)) * (math.Pi / 2) * (1 + math.Ldexp(r.Float64()-0.5, -r.IntN(30)-20))
+		}
+		bx := new(big.Float).SetPrec(prec).SetFloat64(x)
+		k := new(big.Float).SetPrec(prec).Quo(bx, pi2)
+		ki, _ := k.Int(nil)
+		kf := new(big.Float).SetPrec(prec).SetInt(ki)
+		red := new(big.Float).SetPrec(prec).Sub(bx, kf.Mul(kf, pi2))
+		red.SetPrec(bigPrec)
+		s, c := bigSin(red), bigCos(red)
+		switch new(big.Int).And(ki, big.NewInt(3)).Int64() {
+		case 1:
+			s, c = c, s.Neg(s)
+		case 2:
+			s, c = s.Neg(s), c.Neg(c)
+		case 3:
+			s, c = c.Neg(c), s
+		}
+		if u := ulpError(Sin(x), s); u > 0.5+1e-9 {
+			t.Errorf("Sin(%x) = %x: error %.6f ulp", x, Sin(x), u)
+		}
+		if u := ulpError(Cos(x), c); u > 0.5+1e-9 {
+			t.Errorf("Cos(%x) = %x: error %.6f ulp", x, Cos(x), u)
+		}
+		if u := ulpError(Tan(x), s.Quo(s, c)); u > 0.5+1e-9 {
+			t.Errorf("Tan(%x) = %x: error %.6f ulp", x, Tan(x), u)
+		}
+	}
+}

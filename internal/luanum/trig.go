@@ -1,0 +1,179 @@
+package luanum
+
+import (
+	"math"
+	"math/bits"
+)
+
+// sin, cos and tan as glibc computes them (correctly rounded but for a tiny
+// fraction of cases): x = q*pi/2 + r with r in double-double from the bits
+// of 2/pi (exact whatever the size of x), then r = a + b with a = i/64
+// from a table of sines and cosines, and series in b, |b| <= 1/128.
+
+const (
+	piOver2Hi = 0x1.921fb54442d18p+0
+	piOver2Lo = 0x1.1a62633145c07p-54
+)
+
+// reducePiOver2 returns r (double-double, |r| <= pi/4) and q mod 4 with
+// x = q*pi/2 + r, for finite x.
+func reducePiOver2(x float64) (rh, rl float64, q int) {
+	ax := math.Abs(x)
+	if ax <= math.Pi/4 {
+		return x, 0, 0
+	}
+	ix := math.Float64bits(ax)
+	e := int(ix>>52) - 1075 // ax = m * 2^e
+	m := ix&(1<<52-1) | 1<<52
+	// The bits of 2/pi of weight 2^-(e-1) and less: with m, the higher
+	// ones only add multiples of 4. Word index in twoOverPi (one zero word
+	// first, so the window may start before the point).
+	s := e + 62
+	w, sh := s/64, uint(s%64)
+	var W [4]uint64
+	for k := range W {
+		W[k] = twoOverPi[w+k] << sh
+		if sh != 0 {
+			W[k] |= twoOverPi[w+k+1] >> (64 - sh)
+		}
+	}
+	// R = m * W (320 bits); its low 256 bits hold x*2/pi mod 4 as a 2.254
+	// fixed-point number.
+	h3, r4 := bits.Mul64(m, W[3])
+	h2, l2 := bits.Mul64(m, W[2])
+	h1, l1 := bits.Mul64(m, W[1])
+	_, l0 := bits.Mul64(m, W[0])
+	r3, c := bits.Add64(l2, h3, 0)
+	r2, c := bits.Add64(l1, h2, c)
+	r1, _ := bits.Add64(l0, h1, c)
+	q = int(r1 >> 62)
+	f0 := r1<<2 | r2>>62
+	f1 := r2<<2 | r3>>62
+	f2 := r3<<2 | r4>>62
+	neg := false
+	if f0>>63 != 0 { // fraction >= 1/2: r = (fraction - 1) * pi/2
+		q++
+		neg = true
+		var b uint64
+		f2, b = bits.Sub64(0, f2, 0)
+		f1, b = bits.Sub64(0, f1, b)
+		f0, _ = bits.Sub64(0, f0, b)
+	}
+	// Normalize the fraction (it is at least 2^-70 or so for a double x).
+	scale := 0
+	for f0 == 0 {
+		f0, f1, f2 = f1, f2, 0
+		scale += 64
+	}
+	lz := uint(bits.LeadingZeros64(f0))
+	if lz != 0 {
+		f0 = f0<<lz | f1>>(64-lz)
+		f1 = f1<<lz | f2>>(64-lz)
+	}
+	scale += int(lz)
+	// 2^(-53-scale) is normal: the fraction is not below 2^-200 or so
+	p := math.Float64frombits(uint64(1023-53-scale) << 52)
+	hi := float64(f0>>11) * p
+	lo := float64((f0&0x7ff)<<53|f1>>11) * p * 0x1p-64
+	hi, lo = fastTwoSum(hi, lo)
+	rh, rl = ddMul(hi, lo, piOver2Hi, piOver2Lo)
+	if neg {
+		rh, rl = -rh, -rl
+	}
+	if x < 0 {
+		rh, rl, q = -rh, -rl, -q
+	}
+	return rh, rl, q & 3
+}
+
+// sinCosDD returns sin(r) and cos(r) as double-doubles, |r| <= pi/4.
+func sinCosDD(rh, rl float64) (sh, sl, ch, cl float64) {
+	neg := rh < 0
+	if neg {
+		rh, rl = -rh, -rl
+	}
+	i := int(rh*64 + 0.5)
+	bh, bl := fastTwoSum(rh-float64(i)/64, rl)
+	b2h, b2l := ddSqr(bh, bl)
+	// sin b = b*(1 - b^2*(1/6 - b^2*P)), cos b = 1 - b^2*(1/2 - b^2*(1/24 - b^2*Q))
+	p := 1.0/120 - b2h*(1.0/5040-b2h*(1.0/362880-b2h*(1.0/39916800)))
+	ih, il := twoSum(sixthHi, -b2h*p)
+	il += sixthLo
+	ih, il = ddMul(ih, il, b2h, b2l)
+	ih, il = ddAdd(1, 0, -ih, -il)
+	sbh, sbl := ddMul(ih, il, bh, bl)
+	qq := 1.0/720 - b2h*(1.0/40320-b2h*(1.0/3628800-b2h*(1.0/479001600)))
+	jh, jl := twoSum(0x1.5555555555555p-5, -b2h*qq) // 1/24
+	jl += 0x1.5555555555555p-59
+	jh, jl = ddMul(jh, jl, b2h, b2l)
+	jh, jl = ddAdd(0.5, 0, -jh, -jl)
+	jh, jl = ddMul(jh, jl, b2h, b2l)
+	cbh, cbl := ddAdd(1, 0, -jh, -jl)
+	if i == 0 {
+		sh, sl, ch, cl = sbh, sbl, cbh, cbl
+	} else {
+		t := &sinCosTab[i]
+		// sin(a+b) = sin a cos b + cos a sin b; cos(a+b) = cos a cos b - sin a sin b
+		ah, al := ddMul(t[0], t[1], cbh, cbl)
+		bh, bl := ddMul(t[2], t[3], sbh, sbl)
+		sh, sl = ddAdd(ah, al, bh, bl)
+		ah, al = ddMul(t[2], t[3], cbh, cbl)
+		bh, bl = ddMul(t[0], t[1], sbh, sbl)
+		ch, cl = ddAdd(ah, al, -bh, -bl)
+	}
+	if neg {
+		sh, sl = -sh, -sl
+	}
+	return
+}
+
+// Sin is C's sin.
+func Sin(x float64) float64 {
+	if x == 0 || !(math.Abs(x) <= math.MaxFloat64) {
+		return FixNaN(math.Sin(x), NaNNeg, x)
+	}
+	rh, rl, q := reducePiOver2(x)
+	sh, _, ch, _ := sinCosDD(rh, rl)
+	switch q {
+	case 0:
+		return sh
+	case 1:
+		return ch
+	case 2:
+		return -sh
+	}
+	return -ch
+}
+
+// Cos is C's cos.
+func Cos(x float64) float64 {
+	if !(math.Abs(x) <= math.MaxFloat64) {
+		return FixNaN(math.Cos(x), NaNNeg, x)
+	}
+	rh, rl, q := reducePiOver2(x)
+	sh, _, ch, _ := sinCosDD(rh, rl)
+	switch q {
+	case 0:
+		return ch
+	case 1:
+		return -sh
+	case 2:
+		return -ch
+	}
+	return sh
+}
+
+// Tan is C's tan.
+func Tan(x float64) float64 {
+	if x == 0 || !(math.Abs(x) <= math.MaxFloat64) {
+		return FixNaN(math.Tan(x), NaNNeg, x)
+	}
+	rh, rl, q := reducePiOver2(x)
+	sh, sl, ch, cl := sinCosDD(rh, rl)
+	if q&1 == 0 {
+		h, _ := ddDiv(sh, sl, ch, cl)
+		return h
+	}
+	h, _ := ddDiv(ch, cl, sh, sl)
+	return -h
+}
