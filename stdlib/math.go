@@ -30,8 +30,8 @@ func OpenMathSeeded(st *vm.State, seed uint32) *vm.Table {
 	}
 	t := st.NewLib("math", []vm.Reg{
 		{Name: "abs", Fn: mathAbs},
-		{Name: "acos", Fn: mathFloat1(math.Acos, luanum.NaNPos)},
-		{Name: "asin", Fn: mathFloat1(math.Asin, luanum.NaNPos)},
+		{Name: "acos", Fn: mathFloat1(luanum.Acos, luanum.NaNPos)},
+		{Name: "asin", Fn: mathFloat1(luanum.Asin, luanum.NaNPos)},
 		{Name: "atan", Fn: mathAtan},
 		{Name: "atan2", Fn: mathAtan},
 		{Name: "ceil", Fn: mathCeil},
@@ -103,7 +103,7 @@ func mathAbs(L *vm.Thread) int {
 func mathAtan(L *vm.Thread) int {
 	y := L.CheckNumber(1)
 	x := L.OptNumber(2, 1)
-	L.Push(vm.Float(luanum.FixNaN(math.Atan2(y, x), luanum.NaNNeg, y, x)))
+	L.Push(vm.Float(luanum.Atan2(y, x)))
 	return 1
 }
 

@@ -67,3 +67,40 @@ func BenchmarkExpLog(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkInvTrig(b *testing.B) {
+	xs, ys := benchInputs()
+	us := make([]float64, len(ys))
+	for i, y := range ys {
+		us[i] = y / 3
+	}
+	for _, c := range []struct {
+		name string
+		f    func(float64) float64
+		in   []float64
+	}{
+		{"Asin", Asin, us}, {"math.Asin", math.Asin, us},
+		{"Acos", Acos, us}, {"math.Acos", math.Acos, us},
+		{"Atan", Atan, xs}, {"math.Atan", math.Atan, xs},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			s := 0.0
+			for i := 0; i < b.N; i++ {
+				s += c.f(c.in[i&1023])
+			}
+			benchSink = s
+		})
+	}
+	for _, c := range []struct {
+		name string
+		f    func(y, x float64) float64
+	}{{"Atan2", Atan2}, {"math.Atan2", math.Atan2}} {
+		b.Run(c.name, func(b *testing.B) {
+			s := 0.0
+			for i := 0; i < b.N; i++ {
+				s += c.f(ys[i&1023], ys[(i+1)&1023])
+			}
+			benchSink = s
+		})
+	}
+}

@@ -125,6 +125,59 @@ func bigSinCos(x *big.Float, k0 int64) *big.Float {
 }
 
 func bigSin(x *big.Float) *big.Float { return bigSinCos(x, 1) }
+
+// bigAtan is atan(x): halved by atan x = 2 atan(x / (1 + sqrt(1 + x^2)))
+// until |x| < 2^-12, then its series.
+func bigAtan(x *big.Float) *big.Float {
+	x = new(big.Float).SetPrec(bigPrec).Set(x)
+	k := 0
+	one := newBig(1)
+	for x.Sign() != 0 && x.MantExp(nil) > -12 {
+		t := new(big.Float).SetPrec(bigPrec).Mul(x, x)
+		t.Add(t, one)
+		t.Sqrt(t)
+		x.Quo(x, t.Add(t, one))
+		k++
+	}
+	x2 := new(big.Float).SetPrec(bigPrec).Mul(x, x)
+	sum := new(big.Float).SetPrec(bigPrec).Set(x)
+	term := new(big.Float).SetPrec(bigPrec).Set(x)
+	t := new(big.Float).SetPrec(bigPrec)
+	for j := int64(3); term.Sign() != 0 && term.MantExp(nil) > x.MantExp(nil)-bigPrec-8; j += 2 {
+		term.Mul(term, x2)
+		term.Neg(term)
+		sum.Add(sum, t.Quo(term, new(big.Float).SetPrec(bigPrec).SetInt64(j)))
+	}
+	return sum.SetMantExp(sum, k)
+}
+
+// bigAtan2 is atan2(y, x) for finite y and x, not both zero.
+func bigAtan2(y, x float64) *big.Float {
+	pi := bigPi(bigPrec)
+	if x == 0 {
+		pi.SetMantExp(pi, -1)
+		if y < 0 {
+			pi.Neg(pi)
+		}
+		return pi
+	}
+	r := bigAtan(new(big.Float).SetPrec(bigPrec).Quo(newBig(y), newBig(x)))
+	if x < 0 {
+		if y < 0 || (y == 0 && math.Signbit(y)) {
+			return r.Sub(r, pi)
+		}
+		return r.Add(r, pi)
+	}
+	return r
+}
+
+// bigAsin is asin(x) = atan(x / sqrt(1 - x^2)) for |x| < 1.
+func bigAsin(x float64) *big.Float {
+	t := new(big.Float).SetPrec(bigPrec).Mul(newBig(x), newBig(x))
+	t.Sub(newBig(1), t)
+	t.Sqrt(t)
+	return bigAtan(t.Quo(newBig(x), t))
+}
 func bigCos(x *big.Float) *big.Float { return bigSinCos(x, 0) }
 
 // bigPow is |x|^y for x != 0, with the sign of an odd integer power.
@@ -180,6 +233,13 @@ func generateTables() []byte {
 		fmt.Fprintf(&b, "\t{%x, %x, %x, %x},\n", sh, sl, ch, cl)
 	}
 	b.WriteString("}\n\n")
+	b.WriteString("// atanTab[i] is atan(i/64) as a double-double.\n")
+	b.WriteString("var atanTab = [65][2]float64{\n")
+	for i := 0; i < 65; i++ {
+		h, l := ddOf(bigAtan(newBig(float64(i) / 64)))
+		fmt.Fprintf(&b, "\t{%x, %x},\n", h, l)
+	}
+	b.WriteString("}\n\n")
 	b.WriteString("// twoOverPi holds the bits of 2/pi after the point, 64 a word, after a\n")
 	b.WriteString("// zero word.\n")
 	b.WriteString("var twoOverPi = [22]uint64{\n\t0,\n")
@@ -230,6 +290,13 @@ func TestConstants(t *testing.T) {
 	check("ln2/256", l256, 0x1p-140, ln2by256A, ln2by256B, ln2by256C)
 	inv := new(big.Float).SetPrec(bigPrec).Quo(newBig(1), bigLn2)
 	check("1/ln2", inv, 0x1p-104, invLn2Hi, invLn2Lo)
+	pi := bigPi(bigPrec)
+	check("pi", pi, 0x1p-104, piHi, piLo)
+	check("pi/2", pi.SetMantExp(pi, -1), 0x1p-104, piOver2Hi, piOver2Lo)
+	third := new(big.Float).SetPrec(bigPrec).Quo(newBig(1), newBig(3))
+	check("1/3", third, 0x1p-105, thirdHi, thirdLo)
+	fifth := new(big.Float).SetPrec(bigPrec).Quo(newBig(1), newBig(5))
+	check("1/5", fifth, 0x1p-105, fifthHi, fifthLo)
 	if math.Float64bits(ln2by256A)&(1<<19-1) != 0 {
 		t.Errorf("ln2by256A has more than 33 bits")
 	}

@@ -15,13 +15,47 @@ const (
 	piOver2Lo = 0x1.1a62633145c07p-54
 )
 
-// reducePiOver2 returns r (double-double, |r| <= pi/4) and q mod 4 with
-// x = q*pi/2 + r, for finite x.
+// pi/2 in five parts for reducing |x| < 2^20: three of 33 bits, whose
+// products with q < 2^20 are exact, and a double-double, about 205 bits in
+// all: the error of q*pi/2 is below 2^-180, against a remainder that is
+// never below 2^-62 or so for such x.
+const (
+	cwP1   = 0x1.921fb544p+0
+	cwP2   = 0x1.0b4611a6p-34
+	cwP3   = 0x1.3198a2ep-69
+	cwP4Hi = 0x1.b839a252049c1p-104
+	cwP4Lo = 0x1.14cf98e804178p-160
+
+	twoOverPiD = 0x1.45f306dc9c883p-1
+)
+
+// reducePiOver2 returns r (double-double, |r| <= pi/4 but for a rounding
+// error) and q mod 4 with x = q*pi/2 + r, for finite x.
 func reducePiOver2(x float64) (rh, rl float64, q int) {
 	ax := math.Abs(x)
 	if ax <= math.Pi/4 {
 		return x, 0, 0
 	}
+	if ax < 0x1p20 {
+		// Cody and Waite: q nearest x*2/pi (maybe off by one at a half,
+		// leaving |r| a hair over pi/4), x - q*P1 exact by Sterbenz's
+		// lemma, the next product added by an error-free sum.
+		qf := x*twoOverPiD + 0x1.8p52
+		qf -= 0x1.8p52
+		t := x - qf*cwP1
+		rh, rl = twoSum(t, -qf*cwP2)
+		rh, rl = ddAdd(rh, rl, -qf*cwP3, 0)
+		ph, pl := twoProd(qf, cwP4Hi)
+		rh, rl = ddAdd(rh, rl, -ph, -(pl + qf*cwP4Lo))
+		return rh, rl, int(qf) & 3
+	}
+	return reduceBits(x)
+}
+
+// reduceBits is reducePiOver2 by the bits of 2/pi, exact for any finite
+// |x| > pi/4.
+func reduceBits(x float64) (rh, rl float64, q int) {
+	ax := math.Abs(x)
 	ix := math.Float64bits(ax)
 	e := int(ix>>52) - 1075 // ax = m * 2^e
 	m := ix&(1<<52-1) | 1<<52
