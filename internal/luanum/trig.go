@@ -8,7 +8,11 @@ import (
 // sin, cos and tan as glibc computes them (correctly rounded but for a tiny
 // fraction of cases): x = q*pi/2 + r with r in double-double from the bits
 // of 2/pi (exact whatever the size of x), then r = a + b with a = i/64
-// from a table of sines and cosines, and series in b, |b| <= 1/128.
+// from a table of sines and cosines, and series in b, |b| <= 1/128. The
+// series are first summed in double (sinCosFast, about 2^-64), which
+// settles the rounding but for a fraction of a percent of results; those
+// are computed again in double-double. |x| < 2^20 is reduced by a 5-part
+// pi/2.
 
 const (
 	piOver2Hi = 0x1.921fb54442d18p+0
@@ -161,22 +165,66 @@ func sinCosDD(rh, rl float64) (sh, sl, ch, cl float64) {
 	return
 }
 
+// sinCosFast is sinCosDD to about 2^-64 (relative): sin r = sh + sl and
+// cos r = ch + cl, the table values in double-double, the series of
+// sin b - b and cos b - 1 (at most 2^-15 of the result) in double.
+func sinCosFast(rh, rl float64) (sh, sl, ch, cl float64) {
+	neg := rh < 0
+	if neg {
+		rh, rl = -rh, -rl
+	}
+	i := int(rh*64 + 0.5)
+	bh, bl := fastTwoSum(rh-float64(i)/64, rl)
+	b2 := bh * bh
+	ps := bh * b2 * (-1.0/6 + b2*(1.0/120-b2*(1.0/5040-b2*(1.0/362880))))
+	pc := b2 * (-0.5 + b2*(1.0/24-b2*(1.0/720-b2*(1.0/40320))))
+	if i == 0 {
+		sh, sl = bh, bl+ps
+		ch, cl = 1, pc
+	} else {
+		t := &sinCosTab[i]
+		p, pe := twoProd(t[2], bh)
+		sh, sl = twoSum(t[0], p)
+		sl += pe + t[1] + t[2]*bl + t[3]*bh + t[0]*pc + t[2]*ps
+		p, pe = twoProd(t[0], bh)
+		ch, cl = twoSum(t[2], -p)
+		cl += t[3] - pe - t[0]*bl - t[1]*bh + t[2]*pc - t[0]*ps
+	}
+	if neg {
+		sh, sl = -sh, -sl
+	}
+	return
+}
+
+// roundOK returns h+l rounded when every value within err of it rounds the
+// same.
+func roundOK(h, l, err float64) (float64, bool) {
+	r := h + (l + err)
+	return r, r == h+(l-err)
+}
+
 // Sin is C's sin.
 func Sin(x float64) float64 {
 	if x == 0 || !(math.Abs(x) <= math.MaxFloat64) {
 		return FixNaN(math.Sin(x), NaNNeg, x)
 	}
 	rh, rl, q := reducePiOver2(x)
-	sh, _, ch, _ := sinCosDD(rh, rl)
-	switch q {
-	case 0:
-		return sh
-	case 1:
-		return ch
-	case 2:
-		return -sh
+	h, l, ch, cl := sinCosFast(rh, rl)
+	if q&1 != 0 {
+		h, l = ch, cl
 	}
-	return -ch
+	r, ok := roundOK(h, l, math.Abs(h)*0x1p-61)
+	if !ok {
+		sh, _, ch, _ := sinCosDD(rh, rl)
+		r = sh
+		if q&1 != 0 {
+			r = ch
+		}
+	}
+	if q&2 != 0 {
+		return -r
+	}
+	return r
 }
 
 // Cos is C's cos.
@@ -185,16 +233,22 @@ func Cos(x float64) float64 {
 		return FixNaN(math.Cos(x), NaNNeg, x)
 	}
 	rh, rl, q := reducePiOver2(x)
-	sh, _, ch, _ := sinCosDD(rh, rl)
-	switch q {
-	case 0:
-		return ch
-	case 1:
-		return -sh
-	case 2:
-		return -ch
+	sh, sl, h, l := sinCosFast(rh, rl)
+	if q&1 != 0 {
+		h, l = sh, sl
 	}
-	return sh
+	r, ok := roundOK(h, l, math.Abs(h)*0x1p-61)
+	if !ok {
+		sh, _, ch, _ := sinCosDD(rh, rl)
+		r = ch
+		if q&1 != 0 {
+			r = sh
+		}
+	}
+	if (q+1)&2 != 0 {
+		return -r
+	}
+	return r
 }
 
 // Tan is C's tan.
@@ -203,7 +257,20 @@ func Tan(x float64) float64 {
 		return FixNaN(math.Tan(x), NaNNeg, x)
 	}
 	rh, rl, q := reducePiOver2(x)
-	sh, sl, ch, cl := sinCosDD(rh, rl)
+	sh, sl, ch, cl := sinCosFast(rh, rl)
+	if q&1 != 0 {
+		sh, sl, ch, cl = -ch, -cl, sh, sl
+	}
+	// (sh+sl)/(ch+cl) to about 2^-62 (the low parts are up to 2^-15 of
+	// the high ones before they are normalized)
+	sh, sl = fastTwoSum(sh, sl)
+	ch, cl = fastTwoSum(ch, cl)
+	t := sh / ch
+	tl := (math.FMA(-t, ch, sh) + sl - t*cl) / ch
+	if r, ok := roundOK(t, tl, math.Abs(t)*0x1p-59); ok {
+		return r
+	}
+	sh, sl, ch, cl = sinCosDD(rh, rl)
 	if q&1 == 0 {
 		h, _ := ddDiv(sh, sl, ch, cl)
 		return h
