@@ -200,3 +200,56 @@ func TestReduceCodyWaite(t *testing.T) {
 		}
 	}
 }
+
+// TestFastBounds checks the error bounds the rounding tests of the fast
+// paths rely on (2^-62 for atanFast, 2^-61 for sinCosFast), against the
+// double-double paths, with a margin: seen at most 2^-66 and 2^-65.
+func TestFastBounds(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	rel := func(h, l, rh, rl float64) float64 { return math.Abs((h-rh)+(l-rl)) / math.Abs(rh) }
+	for k := 0; k < 20000; k++ {
+		d := 1 + r.Float64()
+		n := d * math.Ldexp(r.Float64(), -r.IntN(12))
+		if k%7 == 0 {
+			n = d * (1 - math.Ldexp(r.Float64(), -r.IntN(30)))
+		}
+		nl, dl := 0.0, 0.0
+		if k%2 == 0 { // asin's and acos's operands
+			x := math.Ldexp(r.Float64(), -r.IntN(27))
+			if k%4 == 0 {
+				x = 1 - x
+			}
+			if x == 0 || x >= 1 {
+				continue
+			}
+			sh, sl := sqrt1mx2(x)
+			n, nl, d, dl = x, 0, sh, sl
+			if x > sh {
+				n, nl, d, dl = sh, sl, x, 0
+			}
+		}
+		if n > 0 && n <= d {
+			s, lo := atanFast(n, nl, d, dl)
+			h, l := atanDD(n, nl, d, dl)
+			if e := rel(s, lo, h, l); e > 0x1p-64 {
+				t.Errorf("atanFast(%x%+x, %x%+x): relative error %g", n, nl, d, dl, e)
+			}
+		}
+		x := math.Ldexp(r.Float64()*2-1, r.IntN(30)-5)
+		if k%3 == 0 {
+			x = float64(r.IntN(1e6)) * (math.Pi / 2) * (1 + math.Ldexp(r.Float64()-0.5, -r.IntN(30)-20))
+		}
+		if math.Abs(x) <= 0x1p-30 {
+			continue
+		}
+		rh, rl, _ := reducePiOver2(x)
+		sh, sl, ch, cl := sinCosFast(rh, rl)
+		sh2, sl2, ch2, cl2 := sinCosDD(rh, rl)
+		if e := rel(sh, sl, sh2, sl2); e > 0x1p-63 {
+			t.Errorf("sinCosFast(%x): sin relative error %g", x, e)
+		}
+		if e := rel(ch, cl, ch2, cl2); e > 0x1p-63 {
+			t.Errorf("sinCosFast(%x): cos relative error %g", x, e)
+		}
+	}
+}
