@@ -150,7 +150,7 @@ func strReverse(L *vm.Thread) int {
 	L.ChargeString(len(s))
 	b := make([]byte, len(s))
 	lstr.Reverse(b, s)
-	L.ChargeFuel(vm.ByteCost(len(b)))
+	L.ChargeFuel(vm.MapCost(len(b)))
 	L.Push(vm.StringValue(ownedString(b)))
 	return 1
 }
@@ -160,7 +160,7 @@ func strLower(L *vm.Thread) int {
 	L.ChargeString(len(s))
 	b := make([]byte, len(s))
 	lstr.Lower(b, s)
-	L.ChargeFuel(vm.ByteCost(len(b)))
+	L.ChargeFuel(vm.MapCost(len(b)))
 	L.Push(vm.StringValue(ownedString(b)))
 	return 1
 }
@@ -170,7 +170,7 @@ func strUpper(L *vm.Thread) int {
 	L.ChargeString(len(s))
 	b := make([]byte, len(s))
 	lstr.Upper(b, s)
-	L.ChargeFuel(vm.ByteCost(len(b)))
+	L.ChargeFuel(vm.MapCost(len(b)))
 	L.Push(vm.StringValue(ownedString(b)))
 	return 1
 }

@@ -89,6 +89,12 @@ func CharCost(n int) int64 { return ByteCost(n) * 8 }
 // given number of empty slots.
 func NextCost(skipped int) int64 { return int64(skipped/ScanSlotsPerSlot) * CostPerSlot }
 
+// MapCost returns the fuel for mapping n bytes one by one into a new string
+// (string.upper, lower, reverse): four times the byte cost, as such loops
+// run at about a byte per nanosecond, against tens of bytes for a copy
+// (cmd/meterbench's string_upper_reverse).
+func MapCost(n int) int64 { return ByteCost(n) * 4 }
+
 // CompileCost returns the fuel for compiling (or undumping) a chunk of n
 // bytes: CostCompile, and eight times the byte cost (lexing, parsing and
 // code generation touch each byte several times: cmd/meterbench).
