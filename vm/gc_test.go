@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -375,4 +376,29 @@ func BenchmarkGCMark(b *testing.B) {
 			b.ReportMetric(per/1e6, "ms/pause")
 		})
 	}
+}
+
+// TestConcurrentStatesShareStaticFunctions runs collections in several
+// states at once whose globals hold the builtins all states share (pcall,
+// xpcall, coroutine.resume): marking must not write to them (run under
+// -race in .ci/run).
+func TestConcurrentStatesShareStaticFunctions(t *testing.T) {
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			st := newGCState(t, 0)
+			st.SetGlobal("pcall", PcallFunction)
+			st.SetGlobal("xpcall", XpcallFunction)
+			st.SetGlobal("resume", ResumeFunction)
+			for range 50 {
+				if _, err := st.DoString("local t = {} for i = 1, 100 do t[i] = {} end collect()", "=race"); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

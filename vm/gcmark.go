@@ -212,13 +212,16 @@ func (st *State) markValue(v Value) {
 		c.gcMark = e
 	case kindGoFunction:
 		g := (*goFunction)(v.p)
+		if !g.dyn && g.up.IsNil() && len(g.refs) == 0 {
+			// static library function: nothing to count or traverse, and
+			// not to be written either (some, like pcall, are shared by
+			// all states, which may be marking at the same time)
+			return
+		}
 		if g.gcMark == e {
 			return
 		}
 		g.gcMark = e
-		if !g.dyn && g.up.IsNil() && len(g.refs) == 0 {
-			return // static library function: nothing to count or traverse
-		}
 	case kindUserdata:
 		u := (*Userdata)(v.p)
 		if u.gcMark == e {
