@@ -88,27 +88,36 @@ func (s *Sandbox) openProfile(p Profile) {
 		return
 	}
 	// the allowlist
-	keep := make(map[string]bool, len(untrustedGlobals))
-	for _, n := range untrustedGlobals {
-		keep[n] = true
-	}
 	g := st.Globals()
-	removeExcept(g, keep)
-	for lib, names := range untrustedLibs {
-		t := g.GetField(lib).AsTable()
-		if t == nil || names == nil {
-			continue
+	removeExcept(g, keepGlobals)
+	for lib, keep := range keepLibs {
+		if t := g.GetField(lib).AsTable(); t != nil {
+			removeExcept(t, keep)
 		}
-		k := make(map[string]bool, len(names))
-		for _, n := range names {
-			k[n] = true
-		}
-		removeExcept(t, k)
 	}
-	loaded := st.Loaded()
-	removeExcept(loaded, keep)
+	removeExcept(st.Loaded(), keepGlobals)
 	g.SetField("load", vm.NewGoFunction("load", sandboxLoad))
 	g.SetField("collectgarbage", vm.NewGoFunction("collectgarbage", sandboxCollectgarbage))
+}
+
+// keepGlobals and keepLibs are the allowlist as sets, built once.
+var keepGlobals, keepLibs = allowSets()
+
+func allowSets() (map[string]bool, map[string]map[string]bool) {
+	set := func(names []string) map[string]bool {
+		m := make(map[string]bool, len(names))
+		for _, n := range names {
+			m[n] = true
+		}
+		return m
+	}
+	libs := make(map[string]map[string]bool, len(untrustedLibs))
+	for lib, names := range untrustedLibs {
+		if names != nil {
+			libs[lib] = set(names)
+		}
+	}
+	return set(untrustedGlobals), libs
 }
 
 // removeExcept removes the string keys of t that are not in keep.
