@@ -48,6 +48,7 @@ type LimitError struct {
 	InUse, Request, Limit int64
 }
 
+// Error describes the refused request and the limit.
 func (e *LimitError) Error() string {
 	return fmt.Sprintf("not enough memory (in use %d bytes, request %d, limit %d)", e.InUse, e.Request, e.Limit)
 }

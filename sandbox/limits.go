@@ -116,6 +116,7 @@ type LimitError struct {
 	cause error  // the vm's error
 }
 
+// Error names the limit, the amount used and where the script stopped.
 func (e *LimitError) Error() string {
 	var s string
 	switch e.Limit {

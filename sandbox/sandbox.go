@@ -75,6 +75,7 @@ const (
 	Done
 )
 
+// String names the status.
 func (s Status) String() string {
 	return [...]string{"ready", "waiting", "done"}[s]
 }

@@ -49,6 +49,7 @@ var (
 // context.DeadlineExceeded).
 type CanceledError struct{ Err error }
 
+// Error gives the context's error after "execution canceled: ".
 func (e *CanceledError) Error() string { return "execution canceled: " + e.Err.Error() }
 
 // Unwrap returns the context's error.

@@ -36,6 +36,7 @@ type LimitError struct {
 	Used, Max int64
 }
 
+// Error names the limit and the amount used.
 func (e *LimitError) Error() string {
 	return fmt.Sprintf("%v (%d, limit %d)", e.Limit, e.Used, e.Max)
 }

@@ -35,6 +35,7 @@ type InvalidSpecError struct {
 	Rest string
 }
 
+// Error gives lua5.3's message for the conversion.
 func (e *InvalidSpecError) Error() string {
 	return "invalid conversion specifier '%" + e.Rest + "'"
 }
