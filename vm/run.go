@@ -111,7 +111,7 @@ newframe:
 					stack[ra] = v
 					continue
 				}
-				v, next, ok := indexTables(tt, key, rkHash(kh, c))
+				v, next, ok := indexTables(tt, key, rkSlot(kh, c))
 				if ok {
 					stack[ra] = v
 					continue
@@ -160,7 +160,7 @@ newframe:
 					stack[ra] = v
 					continue
 				}
-				v, next, ok := indexTables(tt, key, rkHash(kh, c))
+				v, next, ok := indexTables(tt, key, rkSlot(kh, c))
 				if ok {
 					stack[ra] = v
 					continue
@@ -189,7 +189,10 @@ newframe:
 			}
 			if t.isTable() {
 				tt := (*Table)(t.p)
-				if tt.meta == nil {
+				if mt := tt.meta; mt == nil || mt.flags&(1<<evNewIndex) != 0 {
+					// without __newindex a store is raw, whether or not the
+					// key is present (Lua's luaV_finishset); its absence is
+					// known from fastTM's cache, which loopSet fills
 					if b&compiler.BitRK != 0 && key.p != intTagP {
 						if nd := tt.hinted(key, kh[b&0xff]); nd != nil {
 							nd.val = val
@@ -235,7 +238,8 @@ newframe:
 			}
 			if t.isTable() {
 				tt := (*Table)(t.p)
-				if tt.meta == nil {
+				if mt := tt.meta; mt == nil || mt.flags&(1<<evNewIndex) != 0 {
+					// raw store: as in OpSetTabUp
 					if key.p == intTagP && uint64(key.n)-1 < uint64(len(tt.arr)) {
 						// in the array part: nothing to allocate
 						tt.arr[key.n-1] = val
@@ -303,7 +307,7 @@ newframe:
 					stack[ra] = v
 					continue
 				}
-				v, next, ok := indexTables(tt, key, rkHash(kh, c))
+				v, next, ok := indexTables(tt, key, rkSlot(kh, c))
 				if ok {
 					stack[ra] = v
 					continue
@@ -939,29 +943,41 @@ newframe:
 // metatable), through __index tables without calls: ok is true when the
 // chain ends at a table holding the key or without __index (v is the
 // value); otherwise the slow path (loopGet) goes on from next, a table
-// whose __index is a function, or after a few levels. kh is the hash of
-// a string key, or 0.
-func indexTables(tt *Table, key Value, kh uint64) (v, next Value, ok bool) {
-	str := kh != 0 && key.kind() == kindString
+// whose __index is a function, or after a few levels. slot is the slot
+// word of a string constant key (table.go: hinted), or nil: a method
+// looked up through an object's class is then usually found at its hinted
+// node in the class table, with one compare.
+func indexTables(tt *Table, key Value, slot *uint64) (v, next Value, ok bool) {
+	str := slot != nil && key.isStr()
 	for level := 0; level < 8; level++ {
 		h := fastTM(tt.meta, evIndex)
 		if h.IsNil() {
 			return Nil, Nil, true
 		}
-		if h.kind() != kindTable {
+		if !h.isTable() {
 			break
 		}
 		tt = (*Table)(h.p)
-		if str {
-			v = tt.GetStrH(key.AsString(), kh)
-		} else {
+		if !str {
 			v = tt.Get(key)
+		} else if nd := tt.hinted(key, *slot); nd != nil {
+			v = nd.val
+		} else {
+			v = tt.getStrKSlow(key, slot)
 		}
 		if !v.IsNil() || tt.meta == nil {
 			return v, Nil, true
 		}
 	}
 	return Nil, TableValue(tt), false
+}
+
+// rkSlot returns the slot word of an RK operand that is a constant, or nil.
+func rkSlot(kh []uint64, rk int) *uint64 {
+	if rk&compiler.BitRK != 0 {
+		return &kh[rk&0xff]
+	}
+	return nil
 }
 
 // rkHash returns the precomputed hash of an RK operand that is a string

@@ -1,0 +1,63 @@
+package vm_test
+
+import "testing"
+
+// TestMetaStoreAndMethodPaths checks the loop's stores into tables whose
+// metatable is known to lack __newindex (a raw store without leaving the
+// loop) and method lookups through __index tables with constant-key hints:
+// a __newindex added after the absence was cached, one that is removed
+// again, present keys bypassing __newindex, nil and NaN keys, methods found
+// at different levels of a class chain, and methods redefined or shadowed
+// by the object.
+func TestMetaStoreAndMethodPaths(t *testing.T) {
+	// the expected output is lua5.3's
+	src := `
+local mt = {}
+local o = setmetatable({}, mt)
+local function set(t, k, v) t[k] = v end
+local function setx(t, v) t.x = v end
+setx(o, 1); setx(o, 2); set(o, 1, "a"); set(o, "y", 3)
+print(o.x, o[1], o.y)
+mt.__newindex = function(t, k, v) rawset(t, k, v .. "!") end
+setx(o, 4); set(o, "z", "n"); set(o, 2, "b"); print(o.x, o.z, o[2])
+mt.__newindex = nil
+set(o, "w", 5); print(o.w)
+mt.__newindex = {}
+set(o, "v", 6); print(rawget(o, "v"), mt.__newindex.v)
+mt.__newindex = nil
+print(pcall(set, o, nil, 1))
+print(pcall(set, o, 0/0, 1))
+g = setmetatable({}, mt)
+gk = 1
+print(gk)
+
+local function class(parent)
+  local c = {}; c.__index = c
+  if parent then setmetatable(c, { __index = parent }) end
+  return c
+end
+local A = class(); function A:name() return "A" end; function A:who() return "a" .. self:name() end
+local B = class(A); function B:name() return "B" end
+local C = class(B)
+local objs = { setmetatable({}, A), setmetatable({}, B), setmetatable({}, C), setmetatable({ name = function() return "own" end }, C) }
+local out = {}
+for round = 1, 3 do
+  for _, x in ipairs(objs) do out[#out + 1] = x:who() .. x:name() end
+  if round == 2 then function B:name() return "B2" end; A.who = function(self) return "w" .. self:name() end end
+end
+print(table.concat(out, " "))
+print(pcall(function() return objs[3]:missing() end))
+`
+	want := "2\ta\t3\n" +
+		"4\tn!\tb!\n" +
+		"5\n" +
+		"nil\t6\n" +
+		"false\ttest:4: table index is nil\n" +
+		"false\ttest:4: table index is NaN\n" +
+		"1\n" +
+		"aAA aBB aBB aownown aAA aBB aBB aownown wAA wB2B2 wB2B2 wownown\n" +
+		"false\ttest:36: attempt to call a nil value (method 'missing')\n"
+	if got := run(t, src); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
