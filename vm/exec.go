@@ -434,9 +434,13 @@ func (L *Thread) loopSet(ci *callInfo, obj, key, val Value, loc int, kh uint64) 
 
 // loopArith is the slow path of an arithmetic or bitwise instruction.
 func (L *Thread) loopArith(ci *callInfo, op ArithOp, x, y Value, ra, locB, locC int) bool {
-	if r, ok := arithRaw(L, op, x, y); ok {
-		L.stack[ra] = r
-		return false
+	// a table operand is never a number nor a numeric string: go to its
+	// metamethod without trying the conversions
+	if !x.isTable() && !y.isTable() {
+		if r, ok := arithRaw(L, op, x, y); ok {
+			L.stack[ra] = r
+			return false
+		}
 	}
 	ev := evAdd + event(op)
 	if op == OpUnm {
