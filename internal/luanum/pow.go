@@ -74,6 +74,20 @@ func logDD(x float64) (float64, float64) {
 	return ddAdd(ah, al, sh, sl)
 }
 
+// expm1Small returns e^(rh+rl) - 1 as a double-double for |rh| <=
+// ln2/512 (a little more is fine).
+func expm1Small(rh, rl float64) (float64, float64) {
+	// expm1(r) = r + r^2/2 + r^3*(1/6 + r/24 + r^2*T(r)), to r^9.
+	tt := 1.0/120 + rh*(1.0/720+rh*(1.0/5040+rh*(1.0/40320+rh*(1.0/362880))))
+	r2h, r2l := ddSqr(rh, rl)
+	sh, sl := twoSum(sixthHi, rh*(1.0/24)+r2h*tt)
+	sl += sixthLo
+	r3h, r3l := ddMul(r2h, r2l, rh, rl)
+	ch, cl := ddMul(r3h, r3l, sh, sl)
+	eh, el := ddAdd(rh, rl, 0.5*r2h, 0.5*r2l)
+	return ddAdd(eh, el, ch, cl)
+}
+
 // expCore returns e^(th+tl) as 2^K * (hi+lo), hi+lo in [0.99, 2.01], for
 // |th| < 750.
 func expCore(th, tl float64) (K int, hi, lo float64) {
@@ -85,15 +99,7 @@ func expCore(th, tl float64) (K int, hi, lo float64) {
 	rl += tl - pe - kf*ln2by256C
 	rh, rl = fastTwoSum(rh, rl)
 
-	// expm1(r) = r + r^2/2 + r^3*(1/6 + r/24 + r^2*T(r)), to r^9.
-	tt := 1.0/120 + rh*(1.0/720+rh*(1.0/5040+rh*(1.0/40320+rh*(1.0/362880))))
-	r2h, r2l := ddSqr(rh, rl)
-	sh, sl := twoSum(sixthHi, rh*(1.0/24)+r2h*tt)
-	sl += sixthLo
-	r3h, r3l := ddMul(r2h, r2l, rh, rl)
-	ch, cl := ddMul(r3h, r3l, sh, sl)
-	eh, el := ddAdd(rh, rl, 0.5*r2h, 0.5*r2l)
-	eh, el = ddAdd(eh, el, ch, cl)
+	eh, el := expm1Small(rh, rl)
 
 	// 2^(j/256) * (1 + expm1(r))
 	tab := &exp2Tab[ki&255]
