@@ -760,27 +760,10 @@ newframe:
 			case preStop:
 				return
 			}
-			nci := L.ci
-			if st.cur != L || nci.prev != ci || nci.cl == nil {
+			if !L.tailFrame(ci) {
 				// a special (pcall, resume) took over: not a real tail call
 				goto reload
 			}
-			if len(cl.p.Protos) > 0 {
-				L.closeUpvals(base)
-			}
-			nfn := nci.fn
-			ofn := ci.fn
-			lim := nci.base + nci.cl.p.NumParams
-			copy(L.stack[ofn:], L.stack[nfn:lim])
-			st.fuel -= int64(lim-nfn) * CostPerElement
-			ci.base = ofn + (nci.base - nfn)
-			ci.top = ofn + (nci.top - nfn)
-			L.top = ci.top
-			ci.pc = 0
-			ci.cl = nci.cl
-			ci.flags |= cistTail
-			L.ci = ci
-			L.depth--
 			fuel = st.fuel
 			goto newframe
 		case compiler.OpReturn:
@@ -937,6 +920,38 @@ newframe:
 			L.runError("invalid opcode %d", i.Op())
 		}
 	}
+}
+
+// tailFrame completes OpTailCall in Lua frame ci once precall has pushed
+// the callee's Lua frame: the callee's function and fixed parameters move
+// down into ci, which becomes the callee's frame (the one precall pushed is
+// dropped). It reports false, changing nothing, when precall did not push
+// a Lua frame right above ci on this thread (a special such as pcall or
+// resume took over). Kept out of the loop, whose hot instructions it would
+// crowd.
+func (L *Thread) tailFrame(ci *callInfo) bool {
+	st := L.st
+	nci := L.ci
+	if st.cur != L || nci.prev != ci || nci.cl == nil {
+		return false
+	}
+	if len(ci.cl.p.Protos) > 0 {
+		L.closeUpvals(ci.base)
+	}
+	nfn := nci.fn
+	ofn := ci.fn
+	lim := nci.base + nci.cl.p.NumParams
+	copy(L.stack[ofn:], L.stack[nfn:lim])
+	st.fuel -= int64(lim-nfn) * CostPerElement
+	ci.base = ofn + (nci.base - nfn)
+	ci.top = ofn + (nci.top - nfn)
+	L.top = ci.top
+	ci.pc = 0
+	ci.cl = nci.cl
+	ci.flags |= cistTail
+	L.ci = ci
+	L.depth--
+	return true
 }
 
 // indexTables continues tt[key], which missed in tt (a table with a
