@@ -49,12 +49,23 @@ func Expm1(x float64) float64 {
 		return x // e^x - 1 = x + x^2/2 rounds to x, subnormals too
 	}
 	if math.Abs(x) < 0x1.62e42fefa39efp-10 { // ln2/512: no reduction
+		if r, ok := roundOK(x, expm1Tail(x, 0), math.Abs(x)*0x1p-60); ok {
+			return r
+		}
 		h, _ := expm1Small(x, 0)
 		return h
 	}
-	K, hi, lo := expCore(x, 0)
+	// e^x = 2^K * (hi+lo) to about 2^-70, first, then in double-double
+	// (about 2^-95) when that does not settle the rounding of e^x - 1.
+	K, hi, lo := expCoreFast(x)
 	s := math.Float64frombits(uint64(K+1023) << 52) // exact, |K| < 1011
-	h, _ := ddAdd(hi*s, lo*s, -1, 0)
+	h, l := twoSum(hi*s, -1)
+	if r, ok := roundOK(h, l+lo*s, hi*s*0x1p-64); ok {
+		return r
+	}
+	K, hi, lo = expCore(x, 0)
+	s = math.Float64frombits(uint64(K+1023) << 52)
+	h, _ = ddAdd(hi*s, lo*s, -1, 0)
 	return h
 }
 

@@ -585,3 +585,41 @@ var hypTable = []struct {
 	{"cosh", 0x1.319999999999ap+4, 0x1.783b290d4dbdfp+26},
 	{"sinh", 0x1p-1, 0x1.0acd00fe63b97p-1}, {"cosh", 0x1p-1, 0x1.20ac1862ae8dp+0}, {"tanh", 0x1p-1, 0x1.d9353d7568af3p-2},
 }
+
+// TestExpFastBound checks the error bounds that the rounding tests of
+// Exp's and Expm1's fast paths rely on (2^-64 of e^x; 2^-60 of x for Expm1
+// of |x| < ln2/512) against the double-double paths, with a margin: seen
+// at most about 2^-71 and 2^-63.
+func TestExpFastBound(t *testing.T) {
+	r := rand.New(rand.NewPCG(37, 41))
+	worst, worstSmall := 0.0, 0.0
+	for k := 0; k < 100000; k++ {
+		x := (r.Float64()*2 - 1) * 745
+		switch k % 4 {
+		case 1:
+			x = (r.Float64()*2 - 1) * 8
+		case 2: // near a multiple of ln2/256
+			x = float64(r.IntN(4001)-2000)*(math.Ln2/256) + math.Ldexp(r.Float64()-0.5, -r.IntN(60)-9)
+		case 3:
+			x = math.Ldexp(r.Float64()*2-1, -r.IntN(50)-10)
+		}
+		K, h, l := expCoreFast(x)
+		K2, h2, l2 := expCore(x, 0)
+		if K != K2 {
+			t.Fatalf("expCoreFast(%x): exponent %d, expCore %d", x, K, K2)
+		}
+		if e := math.Abs((h-h2)+(l-l2)) / h2; e > worst {
+			worst = e
+		}
+		if math.Abs(x) < 0x1.62e42fefa39efp-10 && x != 0 {
+			sh, sl := expm1Small(x, 0)
+			if e := math.Abs((x-sh)+(expm1Tail(x, 0)-sl)) / math.Abs(x); e > worstSmall {
+				worstSmall = e
+			}
+		}
+	}
+	t.Logf("worst relative errors: expCoreFast %g (2^%.1f), expm1Tail %g (2^%.1f)", worst, math.Log2(worst), worstSmall, math.Log2(worstSmall))
+	if worst > 0x1p-67 || worstSmall > 0x1p-62 {
+		t.Errorf("fast paths less accurate than their rounding tests assume")
+	}
+}

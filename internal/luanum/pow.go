@@ -91,17 +91,41 @@ func expm1Small(rh, rl float64) (float64, float64) {
 // expCore returns e^(th+tl) as 2^K * (hi+lo), hi+lo in [0.99, 2.01], for
 // |th| < 750.
 func expCore(th, tl float64) (K int, hi, lo float64) {
+	ki, rh, rl := expReduce(th, tl)
+	eh, el := expm1Small(rh, rl)
+	return expRebuild(ki, eh, el)
+}
+
+// expCoreFast is expCore to about 2^-70 (relative; see TestExpFastBound):
+// expm1 of the reduced argument is summed in double but for its leading
+// term.
+func expCoreFast(x float64) (K int, hi, lo float64) {
+	ki, rh, rl := expReduce(x, 0)
+	return expRebuild(ki, rh, expm1Tail(rh, rl))
+}
+
+// expm1Tail is expm1(rh+rl) - rh in double, to about 2^-53 of itself
+// (2^-63 of rh) for |rh| <= ln2/512.
+func expm1Tail(rh, rl float64) float64 {
+	p := rh * rh * (0.5 + rh*(1.0/6+rh*(1.0/24+rh*(1.0/120+rh*(1.0/720+rh*(1.0/5040))))))
+	return rl + (p + rh*rl)
+}
+
+// expReduce splits th+tl = (ki/256)*ln2 + r, r = rh+rl, |r| <= ln2/512 (a
+// little more).
+func expReduce(th, tl float64) (ki int, rh, rl float64) {
 	kf := math.Floor(th*invLn2x256 + 0.5)
-	ki := int(kf)
+	ki = int(kf)
 	r1 := th - kf*ln2by256A // exact
 	p, pe := twoProd(kf, ln2by256B)
-	rh, rl := twoSum(r1, -p)
+	rh, rl = twoSum(r1, -p)
 	rl += tl - pe - kf*ln2by256C
 	rh, rl = fastTwoSum(rh, rl)
+	return
+}
 
-	eh, el := expm1Small(rh, rl)
-
-	// 2^(j/256) * (1 + expm1(r))
+// expRebuild returns 2^(ki/256) * (1 + eh + el) as 2^K * (hi+lo).
+func expRebuild(ki int, eh, el float64) (K int, hi, lo float64) {
 	tab := &exp2Tab[ki&255]
 	ph, pl := twoProd(tab[0], eh)
 	pl += tab[0]*el + tab[1]*eh + tab[1]
@@ -147,7 +171,13 @@ func Exp(x float64) float64 {
 	if !(x < 710) {
 		return math.Inf(1)
 	}
-	K, hi, lo := expCore(x, 0)
+	K, hi, lo := expCoreFast(x)
+	if K > -1022 {
+		if r, ok := roundOK(hi, lo, hi*0x1p-64); ok {
+			return expFinish(K, r, 0)
+		}
+	}
+	K, hi, lo = expCore(x, 0)
 	return expFinish(K, hi, lo)
 }
 
