@@ -282,7 +282,9 @@ func run(e *env) int {
 		// flushes the io library's open files, then exits with code (a
 		// little fuel for that call if the script used it all)
 		in.st.AddFuel(1000)
-		// lua_close: finalizers of the objects still registered
+		// lua_close: finalizers of the objects still registered, whose
+		// errors Lua 5.3 ignores there
+		in.st.SetWarnFunc(func(string) {})
 		_ = in.st.Close()
 		in.st.AddFuel(1000)
 		in.st.Call(in.osExit, vm.Int(int64(code)))
