@@ -20,14 +20,14 @@ import (
 // mandelbrot 5% faster than with the three slices).
 func (st *State) run() {
 	var (
-		L      *Thread
-		ci     *callInfo
-		cl     *Closure
-		code   []compiler.Instruction
-		base   int
-		pc     int
-		stack  []Value
-		fuel   int64
+		L     *Thread
+		ci    *callInfo
+		cl    *Closure
+		code  []compiler.Instruction
+		base  int
+		pc    int
+		stack []Value
+		fuel  int64
 	)
 reload:
 	L = st.cur
