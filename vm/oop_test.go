@@ -61,3 +61,31 @@ print(pcall(function() return objs[3]:missing() end))
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestOneSlotHashGrowth checks tables whose one-slot hash part grows to two
+// slots in place (table.go: makeNodes, resize): the entry set aside must
+// survive, with integer keys moving between the parts, deletions, array
+// resizes and the memory figures of the size model.
+func TestOneSlotHashGrowth(t *testing.T) {
+	src := `
+local function dump(t)
+  local ks = {}
+  for k, v in pairs(t) do ks[#ks + 1] = tostring(k) .. "=" .. tostring(v) end
+  table.sort(ks)
+  return table.concat(ks, ",")
+end
+local out = {}
+local a = {}; a.x = 1; a.y = 2; out[#out + 1] = dump(a)
+local b = { x = 1 }; b.y = 2; b.z = 3; out[#out + 1] = dump(b)
+local c = {}; c.x = 1; c[1] = "one"; c[2] = "two"; out[#out + 1] = dump(c) .. "#" .. #c
+local d = {}; d[2] = "two"; d.x = 1; d[1] = "one"; out[#out + 1] = dump(d) .. "#" .. #d
+local e = {}; e.x = 1; e.x = nil; e.y = 2; e.z = 3; out[#out + 1] = dump(e)
+local f = { 1 }; f.k = "k"; f[3] = 3; f[2] = 2; out[#out + 1] = dump(f) .. "#" .. #f
+local g = {}; g[1.5] = "f"; g[true] = "t"; g.s = "s"; out[#out + 1] = dump(g)
+print(table.concat(out, " "))
+`
+	want := "x=1,y=2 x=1,y=2,z=3 1=one,2=two,x=1#2 1=one,2=two,x=1#2 y=2,z=3 1=1,2=2,3=3,k=k#3 1.5=f,s=s,true=t\n"
+	if got := run(t, src); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

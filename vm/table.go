@@ -687,9 +687,19 @@ func (t *Table) resize(nasize, nhsize int, compact bool) {
 			}
 		}
 	}
+	inPlace := false
 	if rebuild {
 		t.nodes, t.nused = nil, 0
-		if hsize > 0 {
+		if oldH == 1 && hsize == 2 && cap(oldHash) == 2 {
+			// the second slot makeNodes left behind a one-slot part: its
+			// entry is set aside, and the part grows where it is
+			var saved [1]node
+			copy(saved[:], oldNodes)
+			oldNodes = saved[:len(oldNodes)]
+			t.nodes = oldHash[:2]
+			clear(t.nodes)
+			inPlace = true
+		} else if hsize > 0 {
 			t.nodes = makeNodes(hsize)
 		}
 		for i := range oldNodes {
@@ -713,7 +723,9 @@ func (t *Table) resize(nasize, nhsize int, compact bool) {
 	}
 	if rebuild {
 		freed += hashBytes(oldH)
-		dropNodes(oldHash)
+		if !inPlace {
+			dropNodes(oldHash)
+		}
 	}
 	if t.heap != nil && freed > 0 {
 		t.heap.Release(freed)
@@ -764,7 +776,15 @@ func makeArr(n int) []Value {
 }
 
 // makeNodes returns n empty nodes for a hash part.
+//
+// A one-slot part is given room for a second slot (Go memory only, below
+// the size model): objects built field by field ({} then o.x, o.y) grow
+// from one slot to two, and resize then grows the part in place instead of
+// allocating again.
 func makeNodes(n int) []node {
+	if n == 1 {
+		return make([]node, 1, 2)
+	}
 	if c := poolClass(n); c >= 0 {
 		if p, _ := nodePool[c].Get().(*node); p != nil {
 			return unsafe.Slice(p, n)
