@@ -89,3 +89,27 @@ print(table.concat(out, " "))
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestVarargCallInline checks vararg functions called from the loop's
+// inline call path: fewer and more arguments than fixed parameters,
+// select('#'), varargs passed on, and nested vararg frames.
+func TestVarargCallInline(t *testing.T) {
+	src := `
+local function f(a, b, ...) return a, b, select('#', ...), ... end
+local function g(...) return select('#', ...), ... end
+local function h(x, ...) local n = g(...) return x, n, f(...) end
+print(f())
+print(f(1))
+print(f(1, 2))
+print(f(1, 2, 3, nil))
+print(g(nil, nil))
+print(h(1, 2, 3, 4))
+local s = 0
+for i = 1, 100 do s = s + select(2, f(i, i * 2, i)) end
+print(s)
+`
+	want := "nil\tnil\t0\n1\tnil\t0\n1\t2\t0\n1\t2\t2\t3\tnil\n2\tnil\tnil\n1\t3\t2\t3\t1\t4\n10100\n"
+	if got := run(t, src); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

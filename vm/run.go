@@ -704,16 +704,21 @@ newframe:
 			ci.pc = pc
 			if fv := stack[ra]; fv.isLuaFunction() && L.hook == nil {
 				// Lua-to-Lua call, inline: precall's Lua case for a
-				// fixed-parameter function with a cached frame and room
-				// on the stack (the same charges: CostCall, no memory)
+				// function with a cached frame and room on the stack (the
+				// same charges: CostCall, no memory)
 				ncl := (*Closure)(fv.p)
 				p := ncl.p
 				nci := ci.next
 				n := L.top - ra - 1
-				if !p.IsVararg && nci != nil && L.top+p.MaxStackSize+n <= len(stack) && L.depth < st.frameCap {
-					for ; n < p.NumParams; n++ {
-						stack[L.top] = Nil
-						L.top++
+				if nci != nil && L.top+p.MaxStackSize+n <= len(stack) && L.depth < st.frameCap {
+					nb := ra + 1
+					if p.IsVararg {
+						nb = L.varargBase(ra, n, p.NumParams)
+					} else {
+						for ; n < p.NumParams; n++ {
+							stack[L.top] = Nil
+							L.top++
+						}
 					}
 					fuel -= CostCall
 					L.ci = nci
@@ -721,8 +726,8 @@ newframe:
 					nci.level = L.depth
 					nci.handler = 0
 					nci.fn = ra
-					nci.base = ra + 1
-					nci.top = ra + 1 + p.MaxStackSize
+					nci.base = nb
+					nci.top = nb + p.MaxStackSize
 					nci.cl = ncl
 					nci.gf = nil
 					nci.pc = 0
@@ -920,6 +925,25 @@ newframe:
 			L.runError("invalid opcode %d", i.Op())
 		}
 	}
+}
+
+// varargBase lays out the frame of a vararg function called at stack index
+// fi with n arguments (up to top) and np fixed parameters, as precall does:
+// the fixed parameters move above the arguments, where the frame's base
+// is, and the varargs stay below it. It returns the base; the stack must
+// have room for them.
+func (L *Thread) varargBase(fi, n, np int) int {
+	base := L.top
+	for i := 0; i < np; i++ {
+		if i < n {
+			L.stack[L.top] = L.stack[fi+1+i]
+			L.stack[fi+1+i] = Nil
+		} else {
+			L.stack[L.top] = Nil
+		}
+		L.top++
+	}
+	return base
 }
 
 // tailFrame completes OpTailCall in Lua frame ci once precall has pushed
