@@ -172,7 +172,8 @@ func tabConcat(L *vm.Thread) int {
 		v := tabGet(L, t, i)
 		s, ok := L.ToString(v)
 		if !ok {
-			L.Errorf("invalid value (%s) at index %d in table for 'concat'", tabTypeName(L, v), i)
+			// the reference formats the index with %d, as a C int
+			L.Errorf("invalid value (%s) at index %d in table for 'concat'", tabTypeName(L, v), int32(i))
 		}
 		L.ChargeFuel(tabElemFuel(1) + vm.ByteCost(len(s)+len(sep)))
 		parts = append(parts, s)

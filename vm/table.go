@@ -876,6 +876,14 @@ func (t *Table) Next(k Value) (key, val Value, ok bool) {
 func (t *Table) NextSkip(k Value) (key, val Value, skipped int, ok bool) {
 	pos := 0
 	if !k.IsNil() {
+		if k.IsFloat() {
+			// Lua 5.3's next looks a float key up by its float hash, even
+			// when it has an integer value: 2.0 is never found where the
+			// key 2 is ("invalid key to 'next'", as lua5.3 says)
+			if _, isInt := toInteger(k); isInt {
+				return Nil, Nil, 0, false
+			}
+		}
 		nk, valid := normKey(k)
 		if !valid {
 			return Nil, Nil, 0, false
