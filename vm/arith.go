@@ -171,11 +171,11 @@ func arithInt(op ArithOp, a, b int64) (int64, bool) {
 func arithFloat(op ArithOp, a, b float64) float64 {
 	switch op {
 	case OpAdd:
-		return a + b
+		return numAdd(a, b)
 	case OpSub:
 		return a - b
 	case OpMul:
-		return a * b
+		return numMul(a, b)
 	case OpMod:
 		return fmod(a, b)
 	case OpPow:
@@ -339,4 +339,23 @@ func numPow(a, b float64) float64 {
 		return a * a
 	}
 	return luanum.Pow(a, b)
+}
+
+// numAdd and numMul are Lua's float + and *. When both operands are NaNs
+// the reference (gcc's code for x86-64 swaps the operands of these two
+// commutative operations) returns the second one, where Go's code returns
+// the first: the sign of the NaN shows in tostring ("nan" or "-nan").
+func numAdd(a, b float64) float64 {
+	if r := a + b; r == r || b == b {
+		return r
+	}
+	return b
+}
+
+// numMul: see numAdd.
+func numMul(a, b float64) float64 {
+	if r := a * b; r == r || b == b {
+		return r
+	}
+	return b
 }

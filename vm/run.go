@@ -338,7 +338,7 @@ newframe:
 				continue
 			}
 			if fx, fy, ok := bothFloats(x, y); ok {
-				stack[ra] = Float(fx + fy)
+				stack[ra] = Float(numAdd(fx, fy))
 				continue
 			}
 			st.fuel = fuel
@@ -392,7 +392,7 @@ newframe:
 				continue
 			}
 			if fx, fy, ok := bothFloats(x, y); ok {
-				stack[ra] = Float(fx * fy)
+				stack[ra] = Float(numMul(fx, fy))
 				continue
 			}
 			st.fuel = fuel
