@@ -85,10 +85,7 @@ func tabInsert(L *vm.Thread) int {
 		if uint64(pos)-1 >= uint64(e) {
 			L.ArgError(2, "position out of bounds")
 		}
-		for i := e; i > pos; i-- { // move up elements
-			L.ChargeFuel(vm.CostPerElement)
-			tabSet(L, t, i, tabGet(L, t, i-1))
-		}
+		tabShiftUp(L, t, pos, e)
 	default:
 		L.Errorf("wrong number of arguments to 'insert'")
 	}
@@ -104,13 +101,59 @@ func tabRemove(L *vm.Thread) int {
 		L.ArgError(1, "position out of bounds")
 	}
 	res := tabGet(L, t, pos)
-	for ; pos < size; pos++ {
-		L.ChargeFuel(vm.CostPerElement)
-		tabSet(L, t, pos, tabGet(L, t, pos+1))
+	if pos < size {
+		pos = tabShiftDown(L, t, pos, size)
 	}
 	tabSet(L, t, pos, vm.Nil)
 	L.Push(res)
 	return 1
+}
+
+// tabShiftUp does t[i] = t[i-1] for i from e down to pos+1, charging
+// CostPerElement before each move, as ltablib's insert loop does. For a
+// table without a metatable the moves within the array part are done in
+// bulk (they are plain stores, with nothing to observe between them), with
+// the fuel charged by ChargeFuelBatch: the same fuel at the same points as
+// the loop, so an exhaustion stops it after the same element.
+func tabShiftUp(L *vm.Thread, t vm.Value, pos, e int64) {
+	tab := t.AsTable()
+	for i := e; i > pos; {
+		if tab != nil && tab.Metatable() == nil && i <= tab.RawArrayLen() {
+			c := L.ChargeFuelBatch(vm.CostPerElement, i-pos)
+			if c > 0 {
+				// t[i-c+1..i] = t[i-c..i-1], read before written
+				tab.RawMoveArray(i-c+1, i-c, c)
+				i -= c
+				continue
+			}
+		}
+		L.ChargeFuel(vm.CostPerElement)
+		tabSet(L, t, i, tabGet(L, t, i-1))
+		i--
+	}
+}
+
+// tabShiftDown does t[pos] = t[pos+1] for pos from pos up to size-1,
+// charging CostPerElement before each move, as ltablib's remove loop does,
+// and returns size; in bulk for a table without a metatable, as
+// tabShiftUp.
+func tabShiftDown(L *vm.Thread, t vm.Value, pos, size int64) int64 {
+	tab := t.AsTable()
+	for pos < size {
+		if tab != nil && tab.Metatable() == nil && pos+1 <= tab.RawArrayLen() {
+			n := min(size, tab.RawArrayLen()) - pos // moves reading the array part
+			c := L.ChargeFuelBatch(vm.CostPerElement, n)
+			if c > 0 {
+				tab.RawMoveArray(pos, pos+1, c)
+				pos += c
+				continue
+			}
+		}
+		L.ChargeFuel(vm.CostPerElement)
+		tabSet(L, t, pos, tabGet(L, t, pos+1))
+		pos++
+	}
+	return pos
 }
 
 func tabMove(L *vm.Thread) int {
@@ -299,8 +342,9 @@ const tabSortRanLimit = 100
 type tabSorter struct {
 	L    *vm.Thread
 	t    vm.Value
-	less vm.Value // comparator, or nil for <
-	seed uint32   // state of the deterministic pivot randomiser
+	tab  *vm.Table // t as a table, or nil
+	less vm.Value  // comparator, or nil for <
+	seed uint32    // state of the deterministic pivot randomiser
 }
 
 func tabSort(L *vm.Thread) int {
@@ -312,20 +356,37 @@ func tabSort(L *vm.Thread) int {
 		if !L.Arg(2).IsNil() {
 			L.CheckType(2, vm.TypeFunction)
 		}
-		s := &tabSorter{L: L, t: L.Arg(1), less: L.Arg(2)}
+		s := &tabSorter{L: L, t: L.Arg(1), tab: L.Arg(1).AsTable(), less: L.Arg(2)}
 		s.sort(1, n, 0)
 	}
 	return 0
 }
 
-func (s *tabSorter) get(i int64) vm.Value { return tabGet(s.L, s.t, i) }
+// get and set read and write raw while the table has no metatable (what
+// Index and SetIndex do then), checked at every access: a comparator may
+// give the table one in the middle of the sort.
+func (s *tabSorter) get(i int64) vm.Value {
+	if s.tab != nil && s.tab.Metatable() == nil {
+		return s.tab.GetInt(i)
+	}
+	return tabGet(s.L, s.t, i)
+}
 
-func (s *tabSorter) set(i int64, v vm.Value) { tabSet(s.L, s.t, i, v) }
+func (s *tabSorter) set(i int64, v vm.Value) {
+	if s.tab != nil && s.tab.Metatable() == nil {
+		s.tab.SetInt(i, v)
+		return
+	}
+	tabSet(s.L, s.t, i, v)
+}
 
 // lt compares a < b with the comparator or the < operator.
 func (s *tabSorter) lt(a, b vm.Value) bool {
 	s.L.ChargeFuel(tabElemFuel(1))
 	if s.less.IsNil() {
+		if a.IsInt() && b.IsInt() {
+			return a.AsInt() < b.AsInt()
+		}
 		if a.IsString() && b.IsString() { // comparing strings scans them
 			s.L.ChargeFuel(vm.ByteCost(min(len(a.AsString()), len(b.AsString()))))
 		}
