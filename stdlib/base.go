@@ -300,7 +300,7 @@ func baseSetmetatable(L *vm.Thread) int {
 	if L.NArgs() < 2 || (!mtv.IsNil() && mtv.AsTable() == nil) {
 		L.ArgError(2, "nil or table expected")
 	}
-	if mt := t.Metatable(); mt != nil && !mt.GetField("__metatable").IsNil() {
+	if mt := t.Metatable(); mt != nil && !mt.RawMetatableField().IsNil() {
 		L.Errorf("cannot change a protected metatable")
 	}
 	L.SetMetatable(L.Arg(1), mtv.AsTable()) // registers __gc finalizers
@@ -315,7 +315,7 @@ func baseGetmetatable(L *vm.Thread) int {
 		L.Push(vm.Nil)
 		return 1
 	}
-	if p := mt.GetField("__metatable"); !p.IsNil() {
+	if p := mt.RawMetatableField(); !p.IsNil() {
 		L.Push(p)
 		return 1
 	}

@@ -47,3 +47,18 @@ func (t *Table) RawMoveArray(dst, src, n int64) {
 	}
 	copy(t.arr[dst-1:dst-1+n], t.arr[src-1:src-1+n])
 }
+
+// metatableKeyHash is hashString("__metatable"), computed once (package
+// initialisation orders it after the hash seeds it depends on).
+var metatableKeyHash = hashString("__metatable")
+
+// RawMetatableField returns t["__metatable"] without metamethods: the
+// field getmetatable returns in place of a protected metatable and
+// setmetatable refuses to replace. It is GetField("__metatable") without
+// hashing the key on every call.
+func (t *Table) RawMetatableField() Value {
+	if len(t.nodes) == 0 {
+		return Nil
+	}
+	return t.GetStrH("__metatable", metatableKeyHash)
+}
