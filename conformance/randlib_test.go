@@ -2,6 +2,7 @@ package conformance
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -29,9 +30,9 @@ func (g *exprGen) libCall() string {
 	// table.move with a huge range runs for ages in lua5.3: small positions
 	mp := func() string { return g.pick(libPos[:17]) }
 	tab, s := g.pick(libTables), g.pick(libStrs)
-	show := "local function show(t) local r = {} for i = -1, 8 do r[#r + 1] = tostring(rawget(t, i)) end return table.concat(r, ',') end"
+	show := "local function show(t) local r = {} for i = -1, 41 do r[#r + 1] = tostring(rawget(t, i)) end return table.concat(r, ',') end"
 	var call string
-	switch g.r.IntN(16) {
+	switch g.r.IntN(17) {
 	case 0:
 		call = fmt.Sprintf("table.insert(t, %s, 'v')", p())
 	case 1:
@@ -62,6 +63,23 @@ func (g *exprGen) libCall() string {
 		call = fmt.Sprintf("utf8.offset(%s, %s, %s)", s, p(), p())
 	case 14:
 		call = fmt.Sprintf("#%s, (%s):rep(%s %% 3, '|')", tab, s, p())
+	case 15:
+		// table.sort: the reference's algorithm exactly (the order of equal
+		// elements, which inconsistent comparators raise "invalid order
+		// function for sorting", which elements are compared)
+		n := g.r.IntN(40)
+		elems := make([]string, n)
+		for i := range elems {
+			elems[i] = fmt.Sprint(g.r.IntN(12))
+			if g.r.IntN(30) == 0 {
+				elems[i] = g.pick([]string{"'s'", "1.5", "true"})
+			}
+		}
+		tab = "{" + strings.Join(elems, ", ") + "}"
+		cmp := g.pick([]string{"", ", function(a, b) return a > b end", ", function(a, b) return true end",
+			", function(a, b) return a <= b end", ", function(a, b) return (a % 3) < (b % 3) end",
+			", function(a, b) return false end", ", function(a, b) u[#u + 1] = a return a < b end"})
+		call = fmt.Sprintf("table.sort(t%s)", cmp)
 	default:
 		// traversal order outside the array part is the implementation's:
 		// only tables built without explicit keys
