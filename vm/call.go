@@ -110,16 +110,7 @@ func (L *Thread) precall(fi int, nres int, flags uint16) int {
 			np := p.NumParams
 			var base int
 			if p.IsVararg {
-				base = L.top
-				for i := 0; i < np; i++ {
-					if i < n {
-						L.stack[L.top] = L.stack[fi+1+i]
-						L.stack[fi+1+i] = Nil
-					} else {
-						L.stack[L.top] = Nil
-					}
-					L.top++
-				}
+				base = L.varargBase(fi, n, np)
 			} else {
 				for ; n < np; n++ {
 					L.stack[L.top] = Nil

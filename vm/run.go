@@ -928,7 +928,8 @@ newframe:
 }
 
 // varargBase lays out the frame of a vararg function called at stack index
-// fi with n arguments (up to top) and np fixed parameters, as precall does:
+// fi with n arguments (up to top) and np fixed parameters (for precall and
+// the loop's inline calls):
 // the fixed parameters move above the arguments, where the frame's base
 // is, and the varargs stay below it. It returns the base; the stack must
 // have room for them.

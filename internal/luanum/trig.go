@@ -209,6 +209,22 @@ func Sin(x float64) float64 {
 		return FixNaN(math.Sin(x), NaNNeg, x)
 	}
 	rh, rl, q := reducePiOver2(x)
+	return sinQuadrant(rh, rl, q)
+}
+
+// Cos is C's cos: cos(r + q·pi/2) = sin(r + (q+1)·pi/2).
+func Cos(x float64) float64 {
+	if !(math.Abs(x) <= math.MaxFloat64) {
+		return FixNaN(math.Cos(x), NaNNeg, x)
+	}
+	rh, rl, q := reducePiOver2(x)
+	return sinQuadrant(rh, rl, q+1)
+}
+
+// sinQuadrant returns sin(r + q·pi/2) for the reduced argument r = rh+rl,
+// rounded once: from the fast series when that settles the rounding, else
+// from the double-double one.
+func sinQuadrant(rh, rl float64, q int) float64 {
 	h, l, ch, cl := sinCosFast(rh, rl)
 	if q&1 != 0 {
 		h, l = ch, cl
@@ -222,30 +238,6 @@ func Sin(x float64) float64 {
 		}
 	}
 	if q&2 != 0 {
-		return -r
-	}
-	return r
-}
-
-// Cos is C's cos.
-func Cos(x float64) float64 {
-	if !(math.Abs(x) <= math.MaxFloat64) {
-		return FixNaN(math.Cos(x), NaNNeg, x)
-	}
-	rh, rl, q := reducePiOver2(x)
-	sh, sl, h, l := sinCosFast(rh, rl)
-	if q&1 != 0 {
-		h, l = sh, sl
-	}
-	r, ok := roundOK(h, l, math.Abs(h)*0x1p-61)
-	if !ok {
-		sh, _, ch, _ := sinCosDD(rh, rl)
-		r = ch
-		if q&1 != 0 {
-			r = sh
-		}
-	}
-	if (q+1)&2 != 0 {
 		return -r
 	}
 	return r
